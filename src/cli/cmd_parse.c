@@ -1,0 +1,31 @@
+#include <string.h>
+
+#include "cli/cli.h"
+#include "out/writer.h"
+
+static int parse_one(const gesta_engine *e, gesta_doc *doc, gesta_buf *out, void *ctx) {
+    const cli_opts *o = ctx;
+    int rc = gesta_process(e, doc, NULL);
+    if (rc < 0) return rc;
+    gesta_write_conllu(out, doc, o->all_units);
+    return GESTA_OK;
+}
+
+int cmd_parse(int argc, char **argv) {
+    cli_opts o;
+    int rc = cli_parse_options(argc, argv, "parse", "--all-units", &o);
+    if (rc) return rc;
+    if (cli_extra(&o, "--all-units")) o.all_units = 1;
+    if (o.format && strcmp(o.format, "conllu")) {
+        fprintf(stderr, "gesta parse: --format %s: parse writes conllu\n", o.format);
+        return CLI_EXIT_USAGE;
+    }
+    gesta_engine *e = cli_engine(&o, 1, 0, NULL);
+    if (!e) return CLI_EXIT_USAGE;
+    FILE *out = cli_open_output(&o);
+    if (!out) { gesta_engine_free(e); return CLI_EXIT_USAGE; }
+    rc = cli_run(&o, e, parse_one, NULL, &o, out);
+    if (out != stdout) fclose(out);
+    gesta_engine_free(e);
+    return rc;
+}

@@ -1,0 +1,30 @@
+#include <string.h>
+
+#include "out/writer.h"
+
+int gesta_output_format_parse(const char *name) {
+    if (!strcmp(name, "jsonl")) return GESTA_OUT_JSONL;
+    if (!strcmp(name, "table")) return GESTA_OUT_TABLE;
+    if (!strcmp(name, "gdelt")) return GESTA_OUT_GDELT;
+    if (!strcmp(name, "petrarch-xml")) return GESTA_OUT_PXML;
+    if (!strcmp(name, "conllu")) return GESTA_OUT_CONLLU;
+    return -1;
+}
+
+void gesta_write_begin(gesta_buf *out, gesta_output_format f) { (void)out; (void)f; }
+void gesta_write_end(gesta_buf *out, gesta_output_format f) { (void)out; (void)f; }
+
+void gesta_write_table(gesta_buf *out, const gesta_doc *doc) {
+    for (uint32_t i = 0; i < doc->nevent; i++) {
+        const gesta_event *e = &doc->events[i];
+        gesta_buf_printf(out, "%s\t%u\t%s\t%s\t%s\t%s\n", doc->id, e->sentence, e->date, e->source, e->code, e->target);
+    }
+}
+
+void gesta_write_doc(gesta_buf *out, const gesta_doc *doc, gesta_output_format f) {
+    switch (f) {
+    case GESTA_OUT_CONLLU: gesta_write_conllu(out, doc, 0); break;
+    case GESTA_OUT_TABLE: gesta_write_table(out, doc); break;
+    default: gesta_write_jsonl(out, doc); break;
+    }
+}
