@@ -23,4 +23,35 @@ void gesta_ontology_free(struct gesta_ontology *o);
 /** Codes every prose sentence of a parsed document, appending doc->events. */
 int gesta_coder_run(const gesta_engine *engine, gesta_doc *doc);
 
+/*
+ * Actor lookups for the document layer (coreference, quotes, role checks). They
+ * use the same dictionaries and the same noun-phrase rules as the coder.
+ */
+
+/**
+ * Codes the noun phrase headed by token `head` (sentence-relative, 0-based) of
+ * sentence `sent`, as the coder codes a subject or object: actors, agents joined
+ * to actors ("Russian president" → RUSGOV), date-restricted codes chosen by
+ * `date` (YYYY-MM-DD; "" = the document's). Returns 1 and sets *code (borrowed
+ * from the engine or the doc arena) and *ref, or 0 when the phrase is no actor.
+ */
+int gesta_coder_np_code(const gesta_engine *engine, const gesta_doc *doc, uint32_t sent, uint32_t head,
+                        const char *date, const char **code, gesta_evidence_ref *ref);
+
+/** One dated code of an actor entry: valid from..to inclusive ("" = open). */
+typedef struct gesta_actor_role {
+    const char *code;
+    char from[11], to[11];
+    gesta_evidence_ref ref;
+} gesta_actor_role;
+
+/**
+ * For the actor phrase that starts at token `tok` of sentence `sent` (e.g. a
+ * person's name), lists every dated code its dictionary entry has, up to max.
+ * Returns the number written (0 when no actor starts there); *ntok gets the
+ * phrase's length in tokens.
+ */
+int gesta_coder_actor_roles(const gesta_engine *engine, const gesta_doc *doc, uint32_t sent, uint32_t tok,
+                            gesta_actor_role *out, int max, uint32_t *ntok);
+
 #endif

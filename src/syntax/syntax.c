@@ -13,4 +13,3 @@ int gesta_syntax_run(const struct gesta_model *model, gesta_doc *doc, int use_gi
     (void)model; (void)doc; (void)use_given;
     return GESTA_OK;
 }
-int gesta_syntax_given(gesta_doc *doc) { (void)doc; return GESTA_EINPUT; }
