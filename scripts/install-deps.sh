@@ -11,6 +11,7 @@ pkgs=(
   libjansson-dev       # JSON (JSONL articles and records)
   zlib1g-dev           # .gz inputs
   libsqlite3-dev       # the --db store
+  sqlite3              # tests read the --db store with the sqlite3 shell
   iso-codes            # ISO 3166 lists that the dictionary lints check against
   libgeonames0         # gazetteer (cities, CC BY 4.0)
   python3              # the independent scorers in ../shared/tools (cross-checks only)

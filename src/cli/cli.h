@@ -55,8 +55,9 @@ gesta_engine *cli_engine(const cli_opts *o, int load_model, int load_dicts, cons
 
 /** Processes one document and formats its output into out. Called from worker threads. */
 typedef int (*cli_doc_fn)(const gesta_engine *e, gesta_doc *doc, gesta_buf *out, void *ctx);
-/** Called in input order on the main thread after a document's output is written. */
-typedef int (*cli_after_fn)(gesta_doc *doc, void *ctx);
+/** Called in input order on the main thread after the workers: may still add to
+ *  the document's output (out) before it is written. */
+typedef int (*cli_after_fn)(gesta_doc *doc, gesta_buf *out, void *ctx);
 
 /**
  * Reads every input (o->files, or stdin), runs fn over the documents on o->jobs

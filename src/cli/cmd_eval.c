@@ -35,7 +35,15 @@ int cmd_eval(int argc, char **argv) {
                    "see docs/EVAL.md\n");
             return CLI_EXIT_OK;
         }
-        if (argv[i][0] == '-' && strcmp(argv[i], "-")) continue;
+        if (argv[i][0] == '-' && strcmp(argv[i], "-")) {
+            /* options taking a separate value: skip the value too */
+            static const char *const valued[] = {"--input-format", "--date", "--format", "--db", "-o", "-j",
+                                                 "--verbs", "--actors", "--agents", "--discards", "--issues",
+                                                 "--model", "--data", "--write-system", "--show-errors", NULL};
+            for (int k = 0; valued[k]; k++)
+                if (!strcmp(argv[i], valued[k]) && i + 1 < argc) { i++; break; }
+            continue;
+        }
         return looks_like_xml(argv[i]) ? cmd_eval_events(argc, argv) : cmd_eval_conllu(argc, argv);
     }
     fprintf(stderr, "gesta eval: no gold file given (see gesta eval --help)\n");

@@ -42,8 +42,10 @@ const char *cli_extra(const cli_opts *o, const char *name) {
 int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, cli_opts *o) {
     memset(o, 0, sizeof *o);
     o->jobs = 1;
-    o->files = calloc((size_t)argc + 1, sizeof *o->files);
-    if (!o->files) return CLI_EXIT_USAGE;
+    /* No heap here: the file names are gathered at the front of argv itself
+     * (slot k is only written after argument k was read), and "--name=value"
+     * is split in place, so nothing needs freeing. */
+    o->files = argv;
     for (int i = 1; i < argc; i++) {
         char *a = argv[i];
         if (a[0] != '-' || !strcmp(a, "-")) {
@@ -60,15 +62,12 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
             exit(0);
         }
         /* --name=value is accepted as well as --name value */
-        char name[64];
+        char *name = a;
         const char *val = NULL;
-        const char *eq = strchr(a, '=');
-        if (eq && eq - a < (long)sizeof name) {
-            memcpy(name, a, (size_t)(eq - a));
-            name[eq - a] = '\0';
+        char *eq = strchr(a, '=');
+        if (eq) {
+            *eq = '\0';
             val = eq + 1;
-        } else {
-            snprintf(name, sizeof name, "%s", a);
         }
         static const char *const valued[] = {"--input-format", "--date", "--format", "--db", "-o", "-j",
                                              "--verbs", "--actors", "--agents", "--discards", "--issues",
@@ -86,7 +85,7 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
         }
         if (ok) {
             if (o->nextra + 2 > 16) { fprintf(stderr, "gesta %s: too many options\n", cmd); return CLI_EXIT_USAGE; }
-            o->extra[o->nextra++] = strdup(name);
+            o->extra[o->nextra++] = name;
             o->extra[o->nextra++] = val ? val : "";
         } else if (!strcmp(name, "--input-format")) {
             if (gesta_input_format_parse(val) < 0) {
@@ -120,8 +119,7 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
         else if (!strcmp(name, "--model")) o->model = val;
         else if (!strcmp(name, "--data")) o->data_dir = val;
         else if (!strcmp(name, "--actors")) {
-            char *copy = strdup(val);
-            for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+            for (char *tok = strtok((char *)val, ","); tok; tok = strtok(NULL, ",")) {
                 if (o->nactors >= CLI_MAX_ACTORS) {
                     fprintf(stderr, "gesta %s: at most %d actor files\n", cmd, CLI_MAX_ACTORS);
                     return CLI_EXIT_USAGE;

@@ -57,8 +57,8 @@ static int flush_batch(batch *b, int jobs, FILE *out, cli_after_fn after, void *
             cli_report(&e);
             bad = 1;
         }
+        if (after && j->rc >= 0 && after(j->doc, &j->out, ctx) < 0) bad = 1;
         if (j->out.len) fwrite(j->out.data, 1, j->out.len, out);
-        if (after && j->rc >= 0 && after(j->doc, ctx) < 0) bad = 1;
         gesta_buf_free(&j->out);
         gesta_doc_free(j->doc);
         j->doc = NULL;

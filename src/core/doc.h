@@ -32,7 +32,10 @@ int gesta_upos_from_name(const char *name);
 
 enum {
     GESTA_TOK_NO_SPACE_AFTER = 1u << 0,  /* SpaceAfter=No */
-    GESTA_TOK_SENT_START = 1u << 1
+    GESTA_TOK_SENT_START = 1u << 1,
+    /* This word and the one before it are parts of one surface token, a UD
+     * multiword token: "don't" = do + n't (the second has the flag). */
+    GESTA_TOK_JOINED = 1u << 2
 };
 
 typedef struct gesta_tok {
@@ -70,7 +73,8 @@ enum {
     GESTA_EV_TRANSFORMED = 1u << 5, /* produced by a transformation rule */
     GESTA_EV_COMBINED = 1u << 6,    /* code combined from modal/intent verbs */
     GESTA_EV_IN_QUOTE = 1u << 7,
-    GESTA_EV_DUPLICATE = 1u << 8    /* dup_of points to the first telling */
+    GESTA_EV_DUPLICATE = 1u << 8,   /* dup_of points to the first telling */
+    GESTA_EV_REPEAT = 1u << 9       /* not the first mention of its cross-story group (dup_group) */
 };
 
 typedef struct gesta_span { int32_t begin, end; } gesta_span; /* sentence-relative tokens [begin,end); -1 = none */
@@ -114,6 +118,8 @@ typedef struct gesta_quote {
     const char *speaker_code;    /* actor code or "" */
     int direct;                  /* 1 direct, 0 indirect */
     uint32_t speaker_start, speaker_end;
+    uint32_t last_sentence;      /* a quote running over several sentences ends here (document layer) */
+    uint8_t speaker_coref;       /* the speaker was a pronoun/description resolved by coreference */
 } gesta_quote;
 
 typedef struct gesta_flag {
@@ -156,6 +162,9 @@ struct gesta_doc {
      * bracketing (PETRARCH XML <Parse>) or CoNLL-U rows (UniversalPetrarch XML). */
     const char *given_penn;
     const char *given_conllu;
+
+    /* Cross-story grouping (corpus/corpus.h): the near-duplicate story group. */
+    const char *story_group;
 
     /* PETRARCH validation expectations, when the input had them */
     const char *category;

@@ -34,7 +34,8 @@ static const struct { uint32_t bit; const char *name; } flag_names[] = {
     {GESTA_EV_PASSIVE, "passive"}, {GESTA_EV_COMPOUND_SRC, "compound-source"},
     {GESTA_EV_COMPOUND_TGT, "compound-target"}, {GESTA_EV_COREF_SRC, "coref-source"},
     {GESTA_EV_COREF_TGT, "coref-target"}, {GESTA_EV_TRANSFORMED, "transformed"},
-    {GESTA_EV_COMBINED, "combined"}, {GESTA_EV_IN_QUOTE, "in-quote"}, {GESTA_EV_DUPLICATE, "duplicate"}};
+    {GESTA_EV_COMBINED, "combined"}, {GESTA_EV_IN_QUOTE, "in-quote"}, {GESTA_EV_DUPLICATE, "duplicate"},
+    {GESTA_EV_REPEAT, "repeat"}};
 
 static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event *e, uint32_t idx) {
     gesta_buf_puts(out, "{\"type\":\"event\",\"doc_id\":");
@@ -75,6 +76,7 @@ static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event 
     gesta_buf_putc(out, ']');
     if (e->dup_of >= 0) gesta_buf_printf(out, ",\"duplicate_of\":%d", e->dup_of);
     if (e->dup_group) { gesta_buf_puts(out, ",\"duplicate_group\":"); gesta_buf_json_str(out, e->dup_group); }
+    if (doc->story_group) { gesta_buf_puts(out, ",\"story_group\":"); gesta_buf_json_str(out, doc->story_group); }
     if (e->has_place) {
         gesta_buf_puts(out, ",\"place\":{\"name\":");
         gesta_buf_json_str(out, e->place_name);
@@ -97,6 +99,8 @@ static void write_quote(gesta_buf *out, const gesta_doc *doc, const gesta_quote 
     gesta_buf_printf(out, ",\"direct\":%s,\"quote_bytes\":[%u,%u]", q->direct ? "true" : "false", q->start, q->end);
     if (q->speaker_end > q->speaker_start)
         gesta_buf_printf(out, ",\"speaker_bytes\":[%u,%u]", q->speaker_start, q->speaker_end);
+    if (q->speaker_coref) gesta_buf_puts(out, ",\"speaker_coref\":true");
+    if (q->last_sentence > q->sentence) gesta_buf_printf(out, ",\"last_sentence\":%u", q->last_sentence);
     gesta_buf_puts(out, "}\n");
 }
 

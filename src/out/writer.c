@@ -11,20 +11,21 @@ int gesta_output_format_parse(const char *name) {
     return -1;
 }
 
-void gesta_write_begin(gesta_buf *out, gesta_output_format f) { (void)out; (void)f; }
-void gesta_write_end(gesta_buf *out, gesta_output_format f) { (void)out; (void)f; }
+void gesta_write_begin(gesta_buf *out, gesta_output_format f) {
+    if (f == GESTA_OUT_PXML)
+        gesta_buf_puts(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Sentences>\n");
+}
 
-void gesta_write_table(gesta_buf *out, const gesta_doc *doc) {
-    for (uint32_t i = 0; i < doc->nevent; i++) {
-        const gesta_event *e = &doc->events[i];
-        gesta_buf_printf(out, "%s\t%u\t%s\t%s\t%s\t%s\n", doc->id, e->sentence, e->date, e->source, e->code, e->target);
-    }
+void gesta_write_end(gesta_buf *out, gesta_output_format f) {
+    if (f == GESTA_OUT_PXML) gesta_buf_puts(out, "</Sentences>\n");
 }
 
 void gesta_write_doc(gesta_buf *out, const gesta_doc *doc, gesta_output_format f) {
     switch (f) {
     case GESTA_OUT_CONLLU: gesta_write_conllu(out, doc, 0); break;
     case GESTA_OUT_TABLE: gesta_write_table(out, doc); break;
+    case GESTA_OUT_GDELT: gesta_write_gdelt(out, doc); break;
+    case GESTA_OUT_PXML: gesta_write_pxml(out, doc); break;
     default: gesta_write_jsonl(out, doc); break;
     }
 }

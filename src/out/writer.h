@@ -28,6 +28,12 @@ void gesta_write_jsonl(gesta_buf *out, const gesta_doc *doc);
 /** A readable table of the events with their evidence. */
 void gesta_write_table(gesta_buf *out, const gesta_doc *doc);
 
+/** GDELT 2.0 event table rows (61 columns; docs/GDELT.md). */
+void gesta_write_gdelt(gesta_buf *out, const gesta_doc *doc);
+
+/** PETRARCH-style <Sentence> elements with <EventCoding> per event. */
+void gesta_write_pxml(gesta_buf *out, const gesta_doc *doc);
+
 /** Written once before the first document / after the last (headers, XML roots). */
 void gesta_write_begin(gesta_buf *out, gesta_output_format f);
 void gesta_write_end(gesta_buf *out, gesta_output_format f);

@@ -1,0 +1,154 @@
+/*
+ * Fuzz target for the readers and the given-parse conversion.
+ *
+ * LLVMFuzzerTestOneInput runs every input through each reader format (text,
+ * JSONL, PETRARCH XML, CoNLL-U, and detection; .gz when the bytes are gzip),
+ * converts any given parse the records carry, and also hands the raw bytes to
+ * gesta_syntax_given as a Penn bracketing and as CoNLL-U rows.
+ *
+ * Built with clang -fsanitize=fuzzer (see fuzz/README.md) it is a libFuzzer
+ * target. Built without FUZZ_LIBFUZZER it has a main() that replays files and
+ * folders given on the command line; tests/unit/test_reader_fuzz_corpus.c
+ * includes this file (FUZZ_NO_MAIN) to replay fuzz/corpus/ under CTest.
+ */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io/reader.h"
+#include "syntax/syntax.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char fuzz_path[256];
+
+static void fuzz_cleanup(void) {
+    if (fuzz_path[0]) unlink(fuzz_path);
+}
+
+/* The readers take paths: the input goes to one scratch file, rewritten each time. */
+static int fuzz_write(const uint8_t *data, size_t size) {
+    if (!fuzz_path[0]) {
+        const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+        snprintf(fuzz_path, sizeof fuzz_path, "%s/gesta-fuzz-XXXXXX", dir);
+        int fd = mkstemp(fuzz_path);
+        if (fd < 0) { fuzz_path[0] = '\0'; return -1; }
+        close(fd);
+        atexit(fuzz_cleanup);
+    }
+    FILE *f = fopen(fuzz_path, "wb");
+    if (!f) return -1;
+    if (size && fwrite(data, 1, size, f) != size) { fclose(f); return -1; }
+    return fclose(f);
+}
+
+static void fuzz_diag(void *ctx, const gesta_error *e) {
+    char buf[1300];
+    gesta_error_format(e, buf, sizeof buf); /* formatting must not crash either */
+    (*(size_t *)ctx)++;
+}
+
+static void fuzz_one_format(gesta_input_format fmt) {
+    size_t ndiag = 0;
+    gesta_reader_options o = {0};
+    o.format = fmt;
+    o.default_date = "2021-12-08";
+    o.diag = fuzz_diag;
+    o.diag_ctx = &ndiag;
+    gesta_reader *r;
+    gesta_error err;
+    if (gesta_reader_open(&r, fuzz_path, &o, &err) < 0) return;
+    gesta_reader_environment(r, "Verbfile");
+    gesta_doc *d;
+    int rc, n = 0;
+    while ((rc = gesta_reader_next(r, &d, &err)) != GESTA_EOF) {
+        if (rc < 0) {
+            if (rc == GESTA_EIO || rc == GESTA_ENOMEM) break;
+            continue;
+        }
+        if (d->given_penn || d->given_conllu) gesta_syntax_given(d);
+        gesta_doc_free(d);
+        if (++n > 100000) break;
+    }
+    gesta_reader_close(r);
+}
+
+static void fuzz_given(const uint8_t *data, size_t size, int conllu) {
+    gesta_doc *d;
+    if (gesta_doc_new(&d, "fuzz", NULL, "Arnor met Gondor (again) in \"Minas Tirith\".", 44, NULL) < 0) return;
+    char *s = gesta_arena_strndup(d->arena, (const char *)data, size); /* stops at a NUL byte, as a C string would */
+    if (!s) { gesta_doc_free(d); return; }
+    if (conllu) d->given_conllu = s;
+    else d->given_penn = s;
+    gesta_syntax_given(d);
+    gesta_doc_free(d);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (fuzz_write(data, size) < 0) return 0;
+    static const gesta_input_format fmts[] = {GESTA_IN_AUTO, GESTA_IN_TEXT, GESTA_IN_JSONL, GESTA_IN_PXML,
+                                              GESTA_IN_CONLLU};
+    for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) fuzz_one_format(fmts[i]);
+    fuzz_given(data, size, 0);
+    fuzz_given(data, size, 1);
+    return 0;
+}
+
+#ifndef FUZZ_LIBFUZZER
+/* ---- replay ---------------------------------------------------------------- */
+
+/* Runs one file through the target; returns 1 if it was read. */
+static int fuzz_replay_file(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    uint8_t *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            uint8_t *p = realloc(buf, cap);
+            if (!p) break;
+            buf = p;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        if (!got) break;
+        n += got;
+    }
+    fclose(f);
+    LLVMFuzzerTestOneInput(buf ? buf : (const uint8_t *)"", n);
+    free(buf);
+    return 1;
+}
+
+/* Replays a file or every regular file of a folder; returns how many ran. */
+static int fuzz_replay(const char *path) {
+    struct stat st;
+    if (stat(path, &st) < 0) return 0;
+    if (!S_ISDIR(st.st_mode)) return fuzz_replay_file(path);
+    DIR *d = opendir(path);
+    if (!d) return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        char p[4096 + 256 + 2];
+        snprintf(p, sizeof p, "%.4096s/%.256s", path, e->d_name);
+        if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) n += fuzz_replay_file(p);
+    }
+    closedir(d);
+    return n;
+}
+
+#ifndef FUZZ_NO_MAIN
+int main(int argc, char **argv) {
+    int n = 0;
+    for (int i = 1; i < argc; i++) n += fuzz_replay(argv[i]);
+    printf("replayed %d input(s)\n", n);
+    return n > 0 ? 0 : 1;
+}
+#endif
+#endif /* FUZZ_LIBFUZZER */

@@ -1,0 +1,312 @@
+/*
+ * The averaged perceptron shared by the tagger and the parser.
+ *
+ * Training keeps, per feature key, a small growable list of (class, weight,
+ * running sum) for the classes that feature was ever updated for; most features
+ * touch only a few classes, so this stays small where dense rows of ~100
+ * classes would not. Averaging uses the w - u/c trick (Daumé): each update at
+ * clock c adds c*delta to u, and the average is w - u/c.
+ *
+ * Freezing averages, drops tiny weights, quantizes the rest to 24-bit fixed
+ * point and lays them out as an open-addressing table of slots pointing into
+ * one flat entry array: what the model file stores and what scoring reads.
+ * Features with weights for many classes (tag bigrams, common suffixes: the
+ * ones every word hits) get a dense row of int16 instead, added with SIMD:
+ * profiling showed the sparse (class, weight) loop was most of the tagger's and
+ * parser's time.
+ */
+
+/* A row with at least this many weights is stored dense. */
+#define DENSE_MIN 20
+/* Weights smaller than this (in perceptron units) are dropped: they change
+ * almost no decision and would fill the model file. */
+#define MIN_WEIGHT 0.1
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "syntax/model.h"
+
+/* Weights are stored as round(w * SCALE); SCALE is chosen so that a sum of
+ * ~100 weights cannot overflow int32 (weights are clamped to ±2^21). */
+#define PERCEP_SCALE 4096.0
+#define PERCEP_QMAX ((1 << 21) - 1)
+
+/* Adds dense rows into scores: with AVX2 when the CPU has it (checked at run
+ * time, so the build stays plain x86-64), else a loop the compiler vectorizes
+ * as it can. */
+static void add_dense_plain(int32_t *scores, const int16_t *const *rows, int nrows, uint32_t stride,
+                            uint32_t shift) {
+    for (uint32_t c = 0; c < stride; c++) {
+        int32_t acc = 0;
+        for (int r = 0; r < nrows; r++) acc += rows[r][c];
+        scores[c] += (int32_t)((uint32_t)acc << shift);
+    }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+/* 16 classes at a time: sign-extending loads straight into 32-bit lanes, the
+ * running sums in two registers. */
+__attribute__((target("avx2"))) static void add_dense_avx2(int32_t *scores, const int16_t *const *rows, int nrows,
+                                                          uint32_t stride, uint32_t shift) {
+    __m128i sh = _mm_cvtsi32_si128((int)shift);
+    for (uint32_t c = 0; c < stride; c += 16) {
+        __m256i a0 = _mm256_setzero_si256(), a1 = _mm256_setzero_si256();
+        for (int r = 0; r < nrows; r++) {
+            a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(rows[r] + c))));
+            a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(rows[r] + c + 8))));
+        }
+        __m256i s0 = _mm256_loadu_si256((const __m256i *)(scores + c));
+        __m256i s1 = _mm256_loadu_si256((const __m256i *)(scores + c + 8));
+        _mm256_storeu_si256((__m256i *)(scores + c), _mm256_add_epi32(s0, _mm256_sll_epi32(a0, sh)));
+        _mm256_storeu_si256((__m256i *)(scores + c + 8), _mm256_add_epi32(s1, _mm256_sll_epi32(a1, sh)));
+    }
+}
+static void add_dense(int32_t *scores, const int16_t *const *rows, int nrows, uint32_t stride, uint32_t shift) {
+    if (__builtin_cpu_supports("avx2")) add_dense_avx2(scores, rows, nrows, stride, shift);
+    else add_dense_plain(scores, rows, nrows, stride, shift);
+}
+#else
+#define add_dense add_dense_plain
+#endif
+
+void gesta_percep_score(const gesta_percep *p, const uint64_t *keys, int nkeys, int32_t *scores) {
+    const uint32_t nslot = p->nslot;
+    enum { MAXK = GESTA_PARSER_MAXF > GESTA_TAGGER_MAXF ? GESTA_PARSER_MAXF : GESTA_TAGGER_MAXF };
+    uint32_t home[MAXK], run[MAXK];
+    const int16_t *rows[MAXK];
+    /* First pass: locate the home slots and prefetch them, so the cache misses of
+     * all features overlap instead of being paid one after another. */
+    for (int i = 0; i < nkeys; i++) {
+        home[i] = GESTA_PSLOT_HOME(keys[i], nslot);
+        __builtin_prefetch(&p->slots[home[i]]);
+    }
+    int nh = 0, nd = 0;
+    for (int i = 0; i < nkeys; i++) {
+        uint32_t fp = GESTA_PSLOT_FP(keys[i]);
+        for (uint32_t h = home[i];;) {
+            const gesta_pslot *s = &p->slots[h];
+            if (s->fp == fp) {
+                if ((s->run & 127) == GESTA_PSLOT_DENSE) {
+                    rows[nd] = p->dense + (size_t)(s->run >> 7) * p->stride;
+                    __builtin_prefetch(rows[nd]);
+                    nd++;
+                } else {
+                    run[nh++] = s->run;
+                    __builtin_prefetch(&p->ent[s->run >> 7]);
+                }
+                break;
+            }
+            if (!s->fp) break;
+            if (++h == nslot) h = 0;
+        }
+    }
+    for (int i = 0; i < nh; i++) {
+        const int32_t *e = p->ent + (run[i] >> 7);
+        uint32_t n = run[i] & 127;
+        for (uint32_t j = 0; j < n; j++)
+            scores[e[j] & 0xff] += e[j] >> 8; /* arithmetic shift (gcc, clang) */
+    }
+    if (nd) add_dense(scores, rows, nd, p->stride, p->dshift);
+}
+
+/* ---- training ---------------------------------------------------------- */
+
+typedef struct tent { float w; uint32_t cls; double u; } tent;
+typedef struct trow { uint64_t key; tent *e; uint32_t n, cap; } trow;
+
+struct gesta_ptrain {
+    uint32_t nclass;
+    trow *rows;
+    size_t cap, used;     /* cap: power of two */
+    double clock;
+};
+
+gesta_ptrain *gesta_ptrain_new(uint32_t nclass) {
+    gesta_ptrain *t = calloc(1, sizeof *t);
+    if (!t) return NULL;
+    t->nclass = nclass;
+    t->cap = 1u << 16;
+    t->rows = calloc(t->cap, sizeof *t->rows);
+    t->clock = 1;
+    if (!t->rows) { free(t); return NULL; }
+    return t;
+}
+
+void gesta_ptrain_free(gesta_ptrain *t) {
+    if (!t) return;
+    for (size_t i = 0; i < t->cap; i++) free(t->rows[i].e);
+    free(t->rows);
+    free(t);
+}
+
+static trow *find_row(const gesta_ptrain *t, uint64_t key) {
+    size_t mask = t->cap - 1;
+    for (size_t h = key & mask;; h = (h + 1) & mask) {
+        trow *r = &t->rows[h];
+        if (r->key == key) return r;
+        if (!r->key) return NULL;
+    }
+}
+
+static int grow(gesta_ptrain *t) {
+    size_t nc = t->cap * 2;
+    trow *nr = calloc(nc, sizeof *nr);
+    if (!nr) return -1;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->rows[i].key) continue;
+        size_t h = t->rows[i].key & (nc - 1);
+        while (nr[h].key) h = (h + 1) & (nc - 1);
+        nr[h] = t->rows[i];
+    }
+    free(t->rows);
+    t->rows = nr;
+    t->cap = nc;
+    return 0;
+}
+
+static trow *get_row(gesta_ptrain *t, uint64_t key) {
+    if ((t->used + 1) * 2 > t->cap && grow(t) < 0) return NULL;
+    size_t mask = t->cap - 1;
+    for (size_t h = key & mask;; h = (h + 1) & mask) {
+        trow *r = &t->rows[h];
+        if (r->key == key) return r;
+        if (!r->key) {
+            r->key = key;
+            t->used++;
+            return r;
+        }
+    }
+}
+
+void gesta_ptrain_score(const gesta_ptrain *t, const uint64_t *keys, int nkeys, float *scores) {
+    for (int i = 0; i < nkeys; i++) {
+        const trow *r = find_row(t, keys[i]);
+        if (!r) continue;
+        for (uint32_t j = 0; j < r->n; j++) scores[r->e[j].cls] += r->e[j].w;
+    }
+}
+
+void gesta_ptrain_tick(gesta_ptrain *t) { t->clock += 1; }
+uint32_t gesta_ptrain_nclass(const gesta_ptrain *t) { return t->nclass; }
+
+static void bump(gesta_ptrain *t, uint64_t key, uint32_t cls, float d) {
+    trow *r = get_row(t, key);
+    if (!r) return;
+    for (uint32_t j = 0; j < r->n; j++)
+        if (r->e[j].cls == cls) {
+            r->e[j].w += d;
+            r->e[j].u += t->clock * d;
+            return;
+        }
+    if (r->n == r->cap) {
+        uint32_t nc = r->cap ? r->cap * 2 : 2;
+        tent *ne = realloc(r->e, nc * sizeof *ne);
+        if (!ne) return;
+        r->e = ne;
+        r->cap = nc;
+    }
+    r->e[r->n++] = (tent){d, cls, t->clock * d};
+}
+
+void gesta_ptrain_update(gesta_ptrain *t, const uint64_t *keys, int nkeys, int gold, int pred) {
+    if (gold == pred) return;
+    for (int i = 0; i < nkeys; i++) {
+        bump(t, keys[i], (uint32_t)gold, 1.0f);
+        if (pred >= 0) bump(t, keys[i], (uint32_t)pred, -1.0f);
+    }
+}
+
+static uint32_t surviving(const gesta_ptrain *t, const trow *r) {
+    uint32_t c = 0;
+    for (uint32_t j = 0; j < r->n; j++)
+        c += fabs(r->e[j].w - r->e[j].u / t->clock) >= MIN_WEIGHT;
+    return c;
+}
+
+static long quantize(double avg) {
+    long q = lround(avg * PERCEP_SCALE);
+    return q > PERCEP_QMAX ? PERCEP_QMAX : q < -PERCEP_QMAX ? -PERCEP_QMAX : q;
+}
+
+int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **slots_out, int32_t **ent_out,
+                        int16_t **dense_out) {
+    /* Count surviving entries, rows and dense rows; the largest dense weight
+     * decides the dense rows' shift. */
+    size_t nent = 0, nrow = 0, ndense = 0;
+    uint32_t stride = GESTA_DENSE_STRIDE(t->nclass), shift = 0;
+    long maxq = 0;
+    for (size_t i = 0; i < t->cap; i++) {
+        const trow *r = &t->rows[i];
+        if (!r->key) continue;
+        uint32_t c = surviving(t, r);
+        if (c >= DENSE_MIN) {
+            ndense++;
+            for (uint32_t j = 0; j < r->n; j++) {
+                long q = labs(quantize(r->e[j].w - r->e[j].u / t->clock));
+                if (q > maxq) maxq = q;
+            }
+        } else {
+            nent += c;
+        }
+        nrow += c > 0;
+    }
+    while ((maxq >> shift) > 32767) shift++;
+    if (nent >= (1u << 25)) return -1;
+    uint32_t nslot = (uint32_t)(nrow + nrow / 2 + 1); /* load 2/3: a miss probes ~5 slots (one cache line) */
+    gesta_pslot *slots = calloc(nslot, sizeof *slots);
+    int32_t *ent = malloc((nent ? nent : 1) * sizeof *ent);
+    int16_t *dense = calloc(ndense ? ndense * stride : 1, sizeof *dense);
+    if (!slots || !ent || !dense) { free(slots); free(ent); free(dense); return -1; }
+    uint32_t k = 0, nd = 0;
+    for (size_t i = 0; i < t->cap; i++) {
+        const trow *r = &t->rows[i];
+        if (!r->key) continue;
+        if (surviving(t, r) >= DENSE_MIN) {
+            uint32_t h = GESTA_PSLOT_HOME(r->key, nslot), fp = GESTA_PSLOT_FP(r->key);
+            while (slots[h].fp && slots[h].fp != fp)
+                if (++h == nslot) h = 0;
+            if (slots[h].fp) continue;   /* a fingerprint clash: the first feature keeps it */
+            int16_t *row = dense + (size_t)nd * stride;
+            for (uint32_t j = 0; j < r->n; j++) {
+                double avg = r->e[j].w - r->e[j].u / t->clock;
+                if (fabs(avg) < MIN_WEIGHT) continue;
+                long q = quantize(avg);
+                q = shift ? (q + (1L << (shift - 1))) >> shift : q;   /* rounded */
+                row[r->e[j].cls] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+            }
+            slots[h] = (gesta_pslot){fp, nd << 7 | GESTA_PSLOT_DENSE};
+            nd++;
+            continue;
+        }
+        uint32_t off = k;
+        for (uint32_t j = 0; j < r->n; j++) {
+            double avg = r->e[j].w - r->e[j].u / t->clock;
+            if (fabs(avg) < MIN_WEIGHT) continue;
+            long q = quantize(avg);
+            ent[k++] = (int32_t)((uint32_t)q << 8) | (int32_t)r->e[j].cls;
+        }
+        if (k == off) continue;
+        uint32_t h = GESTA_PSLOT_HOME(r->key, nslot), fp = GESTA_PSLOT_FP(r->key);
+        while (slots[h].fp) {
+            if (slots[h].fp == fp) break;  /* a fingerprint clash: the first feature keeps it */
+            if (++h == nslot) h = 0;
+        }
+        if (slots[h].fp) { k = off; continue; }
+        slots[h] = (gesta_pslot){fp, off << 7 | (k - off)};
+    }
+    out->nclass = t->nclass;
+    out->nslot = nslot;
+    out->nent = k;
+    out->ndense = nd;
+    out->stride = stride;
+    out->dshift = shift;
+    out->slots = slots;
+    out->ent = ent;
+    out->dense = dense;
+    *slots_out = slots;
+    *ent_out = ent;
+    *dense_out = dense;
+    return 0;
+}
