@@ -9,7 +9,7 @@
  * Built with clang -fsanitize=fuzzer (see fuzz/README.md) it is a libFuzzer
  * target. Built without FUZZ_LIBFUZZER it has a main() that replays files and
  * folders given on the command line; tests/unit/test_reader_fuzz_corpus.c
- * includes this file (FUZZ_NO_MAIN) to replay fuzz/corpus/ under CTest.
+ * includes this file (FUZZ_NO_MAIN) to replay fuzz/corpus/reader/ under CTest.
  */
 #include <dirent.h>
 #include <stdint.h>

@@ -157,7 +157,5 @@ int cmd_eval_conllu(int argc, char **argv) {
 done:
     gesta_cu_free(gold);
     gesta_cu_free(sys);
-    for (int i = 0; i + 1 < o.nextra; i += 2) free((char *)o.extra[i]);
-    free(o.files);
     return status;
 }

@@ -3,7 +3,7 @@
  * or (with --eval) scores a model on a CoNLL-U file and writes its output.
  *
  *   gesta train --train TRAIN.conllu [--dev DEV.conllu] [--seed N] -o MODEL
- *               [--tag-epochs N] [--parse-epochs N] [--explore P]
+ *               [--tag-epochs N] [--tag-passes 1|2] [--parse-epochs N] [--explore P]
  *   gesta train --eval GOLD.conllu [--model MODEL] [--raw] [-o SYSTEM.conllu]
  */
 #include <stdlib.h>
@@ -90,7 +90,7 @@ static int do_eval(const cli_opts *o, const char *gold) {
 int cmd_train(int argc, char **argv) {
     cli_opts o;
     int rc = cli_parse_options(argc, argv, "train",
-                               "--train=,--dev=,--seed=,--tag-epochs=,--parse-epochs=,--explore=,--max-sents=,--eval=,--raw",
+                               "--train=,--dev=,--seed=,--tag-epochs=,--tag-passes=,--parse-epochs=,--explore=,--max-sents=,--eval=,--raw",
                                &o);
     if (rc) return rc;
     const char *eval = cli_extra(&o, "--eval");
@@ -109,7 +109,8 @@ int cmd_train(int argc, char **argv) {
     }
     int seed;
     if (int_opt(&o, "--seed", 1, 0, 1 << 30, &seed) < 0 || int_opt(&o, "--tag-epochs", 8, 1, 100, &t.tag_epochs) < 0 ||
-        int_opt(&o, "--parse-epochs", 15, 1, 100, &t.parse_epochs) < 0 ||
+        int_opt(&o, "--parse-epochs", 12, 1, 100, &t.parse_epochs) < 0 ||
+        int_opt(&o, "--tag-passes", 1, 1, 2, &t.tag_passes) < 0 ||
         int_opt(&o, "--max-sents", 0, 0, 1 << 30, &t.max_sents) < 0) {
         rc = CLI_EXIT_USAGE;
         goto done;
@@ -142,7 +143,5 @@ int cmd_train(int argc, char **argv) {
     }
     gesta_model_free(m);
 done:
-    for (int i = 0; i < o.nextra; i += 2) free((char *)o.extra[i]);
-    free(o.files);
     return rc;
 }

@@ -150,9 +150,53 @@ static int phrase_here(const sentview *sv, const phrase *ph, int32_t i, int32_t 
     return at - i;
 }
 
+/* With the pair index: only phrases whose second word is one of the next tokens
+ * are tried (a common first word like "the" starts hundreds of phrases). */
+static int phrase_at_pairs(const sentview *sv, const phrase_table *t, int32_t i, int32_t hi, uint32_t *payload,
+                           int gaps, int actor) {
+    int best = 0, best_words = 0;
+    uint32_t best_pay = 0;
+    for (int pass = 0; pass < (actor ? 2 : 1); pass++) {
+        uint32_t w0 = pass ? sv->tk[i].lid : sv->tk[i].nid;
+        if (w0 == NO_WORD || (pass && w0 == sv->tk[i].nid) || !dict_wflag(sv->d, w0, actor ? WF_ACTOR : WF_AGENT))
+            continue;
+        for (int32_t j = i + 1; j < hi && j <= i + 1 + (gaps ? 2 : 0); j++) {
+            for (int p2 = 0; p2 < (actor ? 2 : 1); p2++) {
+                uint32_t w1 = p2 ? sv->tk[j].lid : sv->tk[j].nid;
+                if (w1 == NO_WORD || (p2 && w1 == sv->tk[j].nid)) continue;
+                uint32_t key[2] = {w0, w1};
+                uint64_t head;
+                if (!gesta_strmap_get(t->pair, (const char *)key, sizeof key, &head)) continue;
+                for (int32_t q = (int32_t)head; q >= 0; q = t->p[q].next2) {
+                    const phrase *ph = &t->p[q];
+                    if (ph->n <= best_words) break; /* chains run longest first */
+                    if (i + ph->n > hi) continue;
+                    int n = phrase_here(sv, ph, i, hi, actor, gaps);
+                    if (n) {
+                        best = n;
+                        best_words = ph->n;
+                        best_pay = ph->payload;
+                        break;
+                    }
+                }
+            }
+        }
+        if (best) break;
+        uint64_t one;
+        if (gesta_strmap_get(t->single, (const char *)&w0, sizeof w0, &one)) {
+            best = 1;
+            best_pay = t->p[one].payload;
+            break;
+        }
+    }
+    if (best) *payload = best_pay;
+    return best;
+}
+
 static int phrase_at_g(const sentview *sv, const phrase_table *t, int32_t i, int32_t hi, uint32_t *payload,
                        int gaps) {
     int bit = t == &sv->d->actor_phr ? WF_ACTOR : t == &sv->d->agent_phr ? WF_AGENT : WF_DISCARD;
+    if (t->pair && bit != WF_DISCARD) return phrase_at_pairs(sv, t, i, hi, payload, gaps, bit == WF_ACTOR);
     /* agents list their plurals (or none): only actors also match by lemma */
     /* chains run longest first, so a longer phrase with gaps beats a shorter exact one */
     for (int pass = 0; pass < (bit == WF_ACTOR ? 2 : 1); pass++) {
@@ -184,7 +228,8 @@ static int np_internal(const sentview *sv, int32_t c) {
     const char *rel = k->rel;
     if (STREQ(rel, "nmod")) {
         /* "Ministry of Silly Walks", "the Prince of Dol Amroth": "of" phrases belong to the noun */
-        if (STREQ(k->sub, "poss") || STREQ(k->sub, "of")) return 1;
+        /* nmod:desc is EWT's title before a name ("President Biden") */
+        if (STREQ(k->sub, "poss") || STREQ(k->sub, "of") || STREQ(k->sub, "desc")) return 1;
         for (int32_t j = 0; j < k->nkid; j++) {
             int32_t g = sv->kids[k->kid0 + j];
             if (sv_is(sv, g, "case") && sv->tk[g].t->norm && STREQ(sv->tk[g].t->norm, "of")) return 1;
@@ -247,8 +292,19 @@ static int np_parts_compute(const sentview *sv, int32_t h, int32_t lo_from, np_p
             gesta_evidence_ref ev;
             const char *c = actor_code_on(&d->actors[e], sv->date, &ev);
             if (c && *c && !STREQ(c, "---")) {
-                /* the first actor of the phrase wins ("Ithilen's minister Calimehtar" is Ithilen's) */
-                if (!out->actor) {
+                /* the first actor of the phrase wins ("Ithilen's minister Calimehtar" is
+                 * Ithilen's), except that a named person at the phrase's head with a
+                 * full dated code beats a bare country adjective before it: in
+                 * "Russian President Biden" the name is the better evidence, and the
+                 * document layer flags the contradicting title (role-conflict). */
+                int person_head = out->actor && strlen(out->actor) == 3 && strlen(c) >= 6 && i <= h &&
+                                  h < i + n && aend <= i && d->actors[e].ncode > 0;
+                if (person_head) {
+                    out->actor = c;
+                    abeg = i;
+                    aend = i + n;
+                    out->actor_ev = ev;
+                } else if (!out->actor) {
                     out->actor = c;
                     abeg = i;
                     aend = i + n;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "coder/sentview.h"
+#include "coder/extra.h" /* event nouns, copulas, questions (REALTEXT helper) */
 
 #define MAX_ACT 8
 
@@ -415,6 +416,7 @@ typedef struct verb_an {
     int passive, compound;
     uint32_t flags;
     const verb_form *f;
+    int32_t subj, obj;      /* the verb's subject and object tokens, -1 (for anaphora) */
 } verb_an;
 
 /* Analyses verb v. Returns 1 when it has a code (sources and targets may still be
@@ -539,7 +541,60 @@ static int analyze(const sentview *sv, int32_t v, gesta_arena *a, verb_an *out) 
     out->compound = m.compound;
     out->flags = combo_flag;
     out->f = f;
+    out->subj = passive ? -1 : subj;
+    out->obj = sv_child(sv, v, "obj");
     return 1;
+}
+
+/* A pronoun ("he", "they", "it", "we") or a definite description that no
+ * dictionary codes ("the alliance", "the two sides"): the document layer
+ * resolves it to an earlier actor (src/doc/coref.c). */
+static int anaphoric(const sentview *sv, int32_t t) {
+    if (t < 0) return 0;
+    const gesta_tok *k = sv->tk[t].t;
+    if (k->upos == GESTA_UPOS_PRON) {
+        static const char *const pro[] = {"he", "she", "they", "it", "we", "him", "her", "them", "us", "i", NULL};
+        for (int i = 0; pro[i]; i++)
+            if (k->norm && STREQ(k->norm, pro[i])) return 1;
+        return 0;
+    }
+    if (k->upos != GESTA_UPOS_NOUN) return 0;
+    int32_t d = sv_child(sv, t, "det");
+    if (d < 0 || !sv->tk[d].t->norm || !STREQ(sv->tk[d].t->norm, "the")) return 0;
+    /* only descriptions of actors: an agent noun ("the president") or a word
+     * for a state, an organisation or a party to talks */
+    np_parts p;
+    if (sv_np_parts(sv, t, &p) && p.nagent && !p.actor) return 1;
+    static const char *const org[] = {"alliance", "bloc", "side", "sides", "country", "countries", "union",
+                                      "organisation", "organization", "group", "coalition", "kremlin", NULL};
+    for (int i = 0; org[i]; i++)
+        if (k->norm && STREQ(k->norm, org[i])) return 1;
+    return 0;
+}
+
+/* The event with its anaphoric side left empty for the document layer, with the
+ * span on the words it must resolve. Returns the number emitted. */
+static int emit_anaphoric(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int32_t v, const verb_an *an) {
+    if (!e->opts.document_layer || (!an->src.n && !an->tgt.n)) return 0;
+    np_code hole = {"", -1, {-1, -1}, {NULL, 0, NULL}};
+    const actset *src = &an->src, *tgt = &an->tgt;
+    int32_t t = !src->n ? an->subj : an->obj;
+    if (!anaphoric(sv, t)) return 0;
+    int32_t lo, hi;
+    sv_np_span(sv, t, &lo, &hi);
+    hole.head = t;
+    hole.span.begin = lo;
+    hole.span.end = hi;
+    const char *code = an->code && *an->code ? an->code : an->code2;
+    if (!code || !*code) return 0;
+    uint32_t n0 = doc->nevent;
+    const actset *known = src->n ? src : tgt;
+    for (int i = 0; i < known->n; i++) {
+        if (known->a[i].head == t) continue;
+        if (src->n) emit(e, doc, sv, v, code, &known->a[i], &hole, &an->vev, an->flags);
+        else emit(e, doc, sv, v, code, &hole, &known->a[i], &an->vev, an->flags);
+    }
+    return (int)(doc->nevent - n0);
 }
 
 /* 1 when verb form f belongs to the block of the verb called name ("ATTACK"). */
@@ -642,6 +697,7 @@ static int code_sentence(const gesta_engine *e, gesta_doc *doc, uint32_t s, int 
     for (int32_t oi = 0; oi < nord; oi++) {
         int32_t v = order[oi];
         if (!is_verbish(&sv, v)) continue;
+        if (gesta_coder_in_question(&sv, v)) continue; /* question.c: no fact stated */
         /* coordinated verbs ("condemned ... and promised ...") are events of their own */
         int above = 0;
         int32_t x = v;
@@ -675,7 +731,10 @@ static int code_sentence(const gesta_engine *e, gesta_doc *doc, uint32_t s, int 
             if (doc->nevent > nev0) fired[v] = 1;
             continue;
         }
-        if (!src.n || !tgt.n) continue;
+        if (!src.n || !tgt.n) {
+            if (emit_anaphoric(e, doc, &sv, v, &an)) fired[v] = 1;
+            continue;
+        }
         uint32_t flags = (passive ? GESTA_EV_PASSIVE : 0) | combo_flag;
         if (src.n > 1) flags |= GESTA_EV_COMPOUND_SRC;
         if (tgt.n > 1) flags |= GESTA_EV_COMPOUND_TGT;
@@ -687,6 +746,7 @@ static int code_sentence(const gesta_engine *e, gesta_doc *doc, uint32_t s, int 
             }
         if (doc->nevent > nev0) fired[v] = 1;
     }
+    gesta_coder_extra(e, doc, &sv, first, scratch); /* nominal.c, predicate.c */
     if (doc->nevent > first && d->nissue) {
         const char *iss = sv_issues(&sv, doc->arena);
         for (uint32_t i = first; i < doc->nevent; i++) doc->events[i].issues = iss;

@@ -29,12 +29,15 @@ typedef struct phrase {
     uint8_t stem;         /* 1: the last word may be a prefix of the token (discards) */
     uint32_t payload;     /* index into the owner's entries */
     int32_t next;         /* next phrase with the same first word, -1 */
+    int32_t next2;        /* next phrase with the same first two words, -1 (longest first) */
 } phrase;
 
 typedef struct phrase_table {
     phrase *p;
     uint32_t n, cap;
     gesta_strmap *first;  /* first word id (as text) → index of first phrase */
+    gesta_strmap *pair;   /* (first, second word) → first phrase of that pair (dict_index_pairs) */
+    gesta_strmap *single; /* first word → its one-word phrase */
 } phrase_table;
 
 /* ---- actors ---- */
@@ -148,7 +151,8 @@ struct gesta_dicts {
     discard *discards; uint32_t ndiscard, discard_cap;
     uint64_t stem_lens;   /* bit n: some one-word stem discard has n letters */
     gesta_strmap *stem_pre; /* the first 4 letters of each one-word stem of 4+ letters */
-    int short_stems;      /* some one-word stem has fewer than 4 letters */
+    uint32_t short_stem[16]; /* one-word stems of 1-3 letters (word ids), checked one by one */
+    int nshort_stem;
     phrase_table discard_phr;
     issue_entry *issues; uint32_t nissue, issue_cap;
     phrase_table issue_phr;
@@ -193,6 +197,8 @@ int dict_event_code_ok(const struct gesta_dicts *d, const char *code);
 /** Adds a phrase to a table; returns its index or -1 on OOM. */
 int dict_phrase_add(struct gesta_dicts *d, phrase_table *t, const uint32_t *w, uint16_t n, uint8_t stem,
                     uint32_t payload);
+/** Builds the pair and single-word indexes of a table (after loading). */
+int dict_index_pairs(struct gesta_dicts *d, phrase_table *t);
 /** First phrase index whose first word is w, or -1. */
 int32_t dict_phrase_first(const phrase_table *t, uint32_t w);
 /** The regular plural of a lower-case word into out (size cap). */

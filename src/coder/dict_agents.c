@@ -194,7 +194,10 @@ static int discard_line(dict_ctx *c, char *s, size_t n) {
     if (stem && k == 1) {
         size_t L = strlen(dict_word_text(d, w[0]));
         if (L < 64) d->stem_lens |= 1ull << L;
-        if (L < 4) d->short_stems = 1;
+        if (L < 4) {
+            if (d->nshort_stem < 16) d->short_stem[d->nshort_stem++] = w[0];
+            else dict_problem(c, "too many one-word stems shorter than 4 letters; this one is matched whole");
+        }
         else if ((d->stem_pre || (d->stem_pre = gesta_strmap_new(256))) &&
                  gesta_strmap_put(d->stem_pre, dict_word_text(d, w[0]), 4, 1) < 0)
             return GESTA_ENOMEM;

@@ -150,6 +150,35 @@ int dict_phrase_add(struct gesta_dicts *d, phrase_table *t, const uint32_t *w, u
     return (int)t->n++;
 }
 
+int dict_index_pairs(struct gesta_dicts *d, phrase_table *t) {
+    (void)d;
+    if (!t->n) return 0;
+    if (!(t->pair = gesta_strmap_new(t->n)) || !(t->single = gesta_strmap_new(t->n / 4 + 16))) return GESTA_ENOMEM;
+    /* walk each first-word chain (longest first) backwards so pair chains keep that order */
+    for (uint32_t i = t->n; i-- > 0;) t->p[i].next2 = -1;
+    for (uint32_t i = 0; i < t->n; i++) {
+        const phrase *ph = &t->p[i];
+        uint64_t head;
+        if (!gesta_strmap_get(t->first, (const char *)&ph->w[0], sizeof ph->w[0], &head) || head != i) continue;
+        int32_t chain[4096];
+        int nc = 0;
+        for (int32_t q = (int32_t)head; q >= 0 && nc < 4096; q = t->p[q].next) chain[nc++] = q;
+        for (int k = nc; k-- > 0;) {
+            phrase *x = &t->p[chain[k]];
+            if (x->n == 1) {
+                if (gesta_strmap_put(t->single, (const char *)&x->w[0], sizeof x->w[0], (uint64_t)chain[k]) < 0)
+                    return GESTA_ENOMEM;
+                continue;
+            }
+            uint32_t key[2] = {x->w[0], x->w[1]};
+            uint64_t h2;
+            x->next2 = gesta_strmap_get(t->pair, (const char *)key, sizeof key, &h2) ? (int32_t)h2 : -1;
+            if (gesta_strmap_put(t->pair, (const char *)key, sizeof key, (uint64_t)chain[k]) < 0) return GESTA_ENOMEM;
+        }
+    }
+    return 0;
+}
+
 int32_t dict_phrase_first(const phrase_table *t, uint32_t w) {
     uint64_t v;
     if (!t->first || !gesta_strmap_get(t->first, (const char *)&w, sizeof w, &v)) return -1;
@@ -211,6 +240,10 @@ void gesta_dicts_free(struct gesta_dicts *d) {
     gesta_strmap_free(d->syn_first);
     gesta_strmap_free(d->stem_pre);
     gesta_strmap_free(d->actor_phr.first);
+    gesta_strmap_free(d->actor_phr.pair);
+    gesta_strmap_free(d->actor_phr.single);
+    gesta_strmap_free(d->agent_phr.pair);
+    gesta_strmap_free(d->agent_phr.single);
     gesta_strmap_free(d->agent_phr.first);
     gesta_strmap_free(d->discard_phr.first);
     gesta_strmap_free(d->issue_phr.first);

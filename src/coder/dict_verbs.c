@@ -539,6 +539,7 @@ int dict_finish_verbs(struct gesta_dicts *d) {
     d->nwflag = (uint32_t)gesta_strmap_count(d->words);
     d->wflag = gesta_arena_calloc(d->arena, d->nwflag + 1, 1);
     if (!d->wflag) return GESTA_ENOMEM;
+    if (dict_index_pairs(d, &d->actor_phr) < 0 || dict_index_pairs(d, &d->agent_phr) < 0) return GESTA_ENOMEM;
     flag_table(d, &d->actor_phr, WF_ACTOR);
     flag_table(d, &d->agent_phr, WF_AGENT);
     flag_table(d, &d->discard_phr, WF_DISCARD);

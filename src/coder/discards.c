@@ -18,7 +18,11 @@ int sv_discarded(const sentview *sv, int *story) {
          * stem lengths some discard has are looked up */
         uint64_t one;
         /* no one-word stem begins like this token: only the exact word can match */
-        int stems = d->short_stems || (L >= 4 && d->stem_pre && gesta_strmap_get(d->stem_pre, norm, 4, &one));
+        int stems = L >= 4 && d->stem_pre && gesta_strmap_get(d->stem_pre, norm, 4, &one);
+        for (int k = 0; k < d->nshort_stem && !stems; k++) {
+            const char *sw = dict_word_text(d, d->short_stem[k]);
+            stems = !strncmp(norm, sw, strlen(sw));
+        }
         for (size_t cut = L; cut >= 1; cut--) {
             if (cut != L && !stems) break;
             if (cut != L && (cut >= 64 || !((d->stem_lens >> cut) & 1))) continue;

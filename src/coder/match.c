@@ -32,7 +32,8 @@ int32_t sv_np_head(const sentview *sv, int32_t i) {
         const char *r = sv->tk[i].rel;
         if (sv->tk[i].head < 0) break;
         if (!STREQ(r, "compound") && !STREQ(r, "flat") && !STREQ(r, "amod") && !STREQ(r, "det") &&
-            !STREQ(r, "nummod") && !STREQ(r, "name") && !STREQ(r, "poss") && !(STREQ(r, "nmod") && STREQ(sv->tk[i].sub, "poss")))
+            !STREQ(r, "nummod") && !STREQ(r, "name") && !STREQ(r, "poss") &&
+            !(STREQ(r, "nmod") && (STREQ(sv->tk[i].sub, "poss") || STREQ(sv->tk[i].sub, "desc"))))
             break;
         i = sv->tk[i].head;
     }

@@ -231,7 +231,10 @@ typedef struct want {
 
 static int fits(const want *w, const gesta_dl_mention *m) {
     if (m->ncode == 0) return 0;
-    if (w->plural) return m->plural || (!w->strict && (m->kind == GESTA_DL_ORG || m->kind == GESTA_DL_COUNTRY));
+    if (w->plural) {
+        if (!m->plural) return !w->strict && (m->kind == GESTA_DL_ORG || m->kind == GESTA_DL_COUNTRY);
+        return !w->strict || !w->kind || m->kind == w->kind; /* "the two presidents" want persons */
+    }
     if (m->plural) return 0;
     if (w->kind == GESTA_DL_ORG && !w->strict) return m->kind == GESTA_DL_ORG || m->kind == GESTA_DL_COUNTRY;
     return m->kind == w->kind;
@@ -254,7 +257,8 @@ static int anaphor(const gesta_dl *dl, uint32_t si, uint32_t k, want *w, uint32_
     if (t->upos != GESTA_UPOS_NOUN && !(t->upos == GESTA_UPOS_NONE && !capitalised(t->form))) return 0;
     int kind = gesta_dl_person_noun(n) ? GESTA_DL_PERSON : gesta_dl_org_noun(n) ? GESTA_DL_ORG
              : gesta_dl_country_noun(n) ? GESTA_DL_COUNTRY : 0;
-    int sides = !strcmp(n, "sides") || !strcmp(n, "countries") || !strcmp(n, "nations") || !strcmp(n, "parties");
+    int sides = !strcmp(n, "sides") || !strcmp(n, "parties");
+    if (!strcmp(n, "countries") || !strcmp(n, "nations")) kind = GESTA_DL_COUNTRY;
     if (!kind && !sides) return 0;
     gesta_dl_np_extent(doc, si, k, b, e);
     int definite = 0, two = 0;
@@ -266,7 +270,8 @@ static int anaphor(const gesta_dl *dl, uint32_t si, uint32_t k, want *w, uint32_
         if (!strcmp(x, "both") || !strcmp(x, "two")) two = definite = 1;
     }
     if (!definite) return 0;
-    w->plural = two || sides || is_plural(t) || (n[0] && n[strlen(n) - 1] == 's' && kind == GESTA_DL_PERSON);
+    w->plural = two || sides || is_plural(t) ||
+                (n[0] && n[strlen(n) - 1] == 's' && (kind == GESTA_DL_PERSON || kind == GESTA_DL_COUNTRY));
     w->kind = sides ? 0 : kind;
     w->strict = 1;
     return 1;

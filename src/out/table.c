@@ -7,13 +7,16 @@
  *     #  sent  date        source           code  target           verb
  *     0     3  2021-12-08  RUSGOV           042   USAGOV           met
  *          verb: CAMEO.2.0.txt:120 "MEET WITH"   source: actors.txt:88 "PUTIN"
- *          Goldstein 1.9, quad class 1, PLOVER CONSULT; flags: compound-source
+ *          Make a visit; source words: "Putin"; Goldstein 1.9, quad class 1; PLOVER CONSULT;
+ *          flags: compound-source
  *
  * Widths are counted in code points, so non-ASCII names stay aligned.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "coder/coder.h"
+#include "coder/ontology.h"
 #include "out/writer.h"
 #include "text/utf8.h"
 
@@ -149,8 +152,13 @@ static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event 
     }
     /* words, scores, flags */
     gesta_buf extra = GESTA_BUF_INIT;
+    /* the ontology is built in (a static table: loading allocates nothing) */
+    struct gesta_ontology *onto = NULL;
+    gesta_code_info info;
+    if (gesta_ontology_load(&onto, NULL) == GESTA_OK && gesta_ontology_event(onto, e->code, &info) && info.name)
+        gesta_buf_printf(&extra, "%s;", info.name);
     if (span_bytes(doc, e, e->src_span, &a, &b)) {
-        gesta_buf_puts(&extra, "source words: \"");
+        gesta_buf_puts(&extra, " source words: \"");
         put_flat(&extra, doc->text + a, b - a);
         gesta_buf_puts(&extra, "\";");
     }
@@ -172,7 +180,7 @@ static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event 
     for (size_t k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
         if (e->flags & flag_names[k].bit) gesta_buf_printf(&extra, "%s%s", nf++ ? ", " : " flags: ", flag_names[k].name);
     if (e->dup_of >= 0) gesta_buf_printf(&extra, " (repeats event %d)", e->dup_of);
-    if (e->dup_group) gesta_buf_printf(&extra, " group %s", e->dup_group);
+    if (e->dup_group) gesta_buf_printf(&extra, " event group %s", e->dup_group);
     if (extra.len) {
         if (extra.data[extra.len - 1] == ';') extra.data[--extra.len] = '\0';
         gesta_buf_puts(out, "         ");

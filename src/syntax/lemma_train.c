@@ -13,7 +13,7 @@
 #include "util/strmap.h"
 
 #define LEMMA_MAX_SUFFIX 7
-#define RULE_MIN_COUNT 1
+#define RULE_MIN_COUNT 2
 
 typedef struct counter {
     gesta_strmap *pair;   /* "key\x1f candidate" → id */

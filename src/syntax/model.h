@@ -15,7 +15,7 @@
 #include "gesta.h"
 
 #define GESTA_MODEL_MAGIC "GESTAMDL"
-#define GESTA_MODEL_VERSION 3u
+#define GESTA_MODEL_VERSION 5u
 #define GESTA_MAX_TAGS 250      /* tagger classes (UPOS+XPOS pairs); 255 = none, 254 = root */
 #define GESTA_MAX_LABELS 120    /* parser classes = 1 + 2 * labels must fit in 8 bits */
 #define GESTA_TAG_NONE 255
@@ -94,6 +94,7 @@ typedef struct gesta_wfeat {
     uint64_t pre[2];    /* first 1..2 bytes */
     uint64_t flags;     /* has digit, hyphen, upper, all upper, title, first */
     uint64_t amb;       /* the set of tags the word had in training (0: rare word) */
+    uint64_t pw;        /* the parser's word: lw for words seen ≥ 3 times, else suffix+shape */
 } gesta_wfeat;
 
 /* The tag lexicon: lower-cased form hash → (ambiguity class hash, most frequent tag). */
@@ -170,7 +171,6 @@ typedef struct gesta_pstate {
     int *head, *lab;
     int *lc1, *lc2, *rc1, *rc2; /* leftmost, 2nd leftmost, rightmost, 2nd rightmost child */
     int *nl, *nr;         /* number of left / right children */
-    int *lset, *rset;     /* bit (label % 32) set for each left / right child's label */
 } gesta_pstate;
 
 /** Scratch for a sentence of n words: ints needed by gesta_pstate_init. */
@@ -182,7 +182,7 @@ void gesta_pstate_apply(gesta_pstate *s, int cls);
 /** Cost (dynamic oracle) of cls: gold arcs it makes unreachable. */
 int gesta_pstate_cost(const gesta_pstate *s, int cls, const int *ghead, const int *glab);
 
-#define GESTA_PARSER_MAXF 88
+#define GESTA_PARSER_MAXF 80
 int gesta_parser_features(const gesta_pstate *s, const gesta_wfeat *wf, const uint8_t *tags, uint64_t *keys);
 /** Parses words with tags: fills head[1..n], lab[1..n]. mem: gesta_pstate_ints(n) ints. */
 void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const uint8_t *tags, int n,
@@ -238,6 +238,7 @@ typedef struct gesta_train_opts {
     const char *train_path, *dev_path;  /* dev may be NULL: fixed epochs */
     uint64_t seed;
     int tag_epochs, parse_epochs;       /* maximum epochs; the best on dev is kept */
+    int tag_passes;                     /* 1, or 2: a second pass sees the first's right context */
     int max_sents;                      /* 0 = all (tests train on a few) */
     double explore;                     /* probability of following a wrong prediction */
     void (*log)(void *ctx, const char *msg);

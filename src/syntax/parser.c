@@ -20,7 +20,7 @@
 
 #include "syntax/model.h"
 
-size_t gesta_pstate_ints(int n) { return (size_t)(n + 1) * 11 + 1; }
+size_t gesta_pstate_ints(int n) { return (size_t)(n + 1) * 9 + 1; }
 
 void gesta_pstate_init(gesta_pstate *s, int n, int *mem) {
     size_t m = (size_t)n + 1;
@@ -34,10 +34,7 @@ void gesta_pstate_init(gesta_pstate *s, int n, int *mem) {
     s->rc2 = mem + 6 * m;
     s->nl = mem + 7 * m;
     s->nr = mem + 8 * m;
-    s->lset = mem + 9 * m;
-    s->rset = mem + 10 * m;
     for (size_t i = 0; i < m; i++) {
-        s->lset[i] = s->rset[i] = 0;
         s->head[i] = -1;
         s->lab[i] = -1;
         s->lc1[i] = s->lc2[i] = s->rc1[i] = s->rc2[i] = -1;
@@ -63,12 +60,10 @@ static void attach(gesta_pstate *s, int h, int d, int l) {
         s->lc2[h] = s->lc1[h];
         s->lc1[h] = d;
         s->nl[h]++;
-        s->lset[h] |= 1 << (l & 31);
     } else {                /* new right children are always further right */
         s->rc2[h] = s->rc1[h];
         s->rc1[h] = d;
         s->nr[h]++;
-        s->rset[h] |= 1 << (l & 31);
     }
 }
 
@@ -133,7 +128,7 @@ int gesta_parser_features(const gesta_pstate *s, const gesta_wfeat *wf, const ui
 #define CH(arr, x) ((x) >= 0 ? s->arr[x] : -1)
     int s0L = CH(lc1, s0), s0L2 = CH(lc2, s0), s0R = CH(rc1, s0), s0R2 = CH(rc2, s0);
     int s1L = CH(lc1, s1), s1R = CH(rc1, s1), b0L = CH(lc1, b0), b0L2 = CH(lc2, b0);
-#define W(x) ((x) < 0 ? W_NONE : (x) == 0 ? W_ROOT : wf[(x) - 1].lw)
+#define W(x) ((x) < 0 ? W_NONE : (x) == 0 ? W_ROOT : wf[(x) - 1].pw)
 #define T(x) ((uint64_t)((x) < 0 ? GESTA_TAG_NONE : (x) == 0 ? GESTA_TAG_ROOT : tags[(x) - 1]))
 #define L(x) ((uint64_t)((x) <= 0 ? 250 : s->lab[x] + 1))
     uint64_t s0w = W(s0), s1w = W(s1), b0w = W(b0), b1w = W(b1);
@@ -222,21 +217,6 @@ int gesta_parser_features(const gesta_pstate *s, const gesta_wfeat *wf, const ui
     k[m++] = gesta_fk2(76, s1t, b0t);
     k[m++] = gesta_fk2(77, s1w, b0w);
     k[m++] = gesta_fk3(78, s0w, s0t, s0Rl);
-    /* label sets (which relations a word's children already have) and the words
-     * just before the buffer front and after s0 */
-    uint64_t s0ls = s0 >= 0 ? (uint64_t)(uint32_t)s->lset[s0] : 1ull << 40;
-    uint64_t s0rs = s0 >= 0 ? (uint64_t)(uint32_t)s->rset[s0] : 1ull << 40;
-    uint64_t b0ls = b0 >= 0 ? (uint64_t)(uint32_t)s->lset[b0] : 1ull << 40;
-    k[m++] = gesta_fk3(79, s0t, s0ls, s0rs);
-    k[m++] = gesta_fk3(80, s0w, s0ls, s0rs);
-    k[m++] = gesta_fk2(81, b0t, b0ls);
-    k[m++] = gesta_fk2(82, b0w, b0ls);
-    int bm1 = b0 > 1 ? b0 - 1 : -1, s0p1 = s0 > 0 && s0 < n ? s0 + 1 : -1;
-    k[m++] = gesta_fk3(83, T(bm1), b0t, s0t);
-    k[m++] = gesta_fk3(84, s0t, T(s0p1), b0t);
-    k[m++] = gesta_fk2(85, W(bm1), b0t);
-    uint64_t d1 = (s1 > 0 && s0 > 0) ? (uint64_t)(s0 - s1 < 10 ? s0 - s1 : 10) : 0;
-    k[m++] = gesta_fk3(86, s1t, s0t, d1);
 #undef CH
 #undef W
 #undef T

@@ -20,7 +20,7 @@
 #define DENSE_MIN 20
 /* Weights smaller than this (in perceptron units) are dropped: they change
  * almost no decision and would fill the model file. */
-#define MIN_WEIGHT 0.1
+#define MIN_WEIGHT 0.05
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,7 +254,7 @@ int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **
     }
     while ((maxq >> shift) > 32767) shift++;
     if (nent >= (1u << 25)) return -1;
-    uint32_t nslot = (uint32_t)(nrow + nrow / 2 + 1); /* load 2/3: a miss probes ~5 slots (one cache line) */
+    uint32_t nslot = (uint32_t)(nrow + nrow / 3 + 1); /* load 3/4: a miss probes ~8 slots (one cache line) */
     gesta_pslot *slots = calloc(nslot, sizeof *slots);
     int32_t *ent = malloc((nent ? nent : 1) * sizeof *ent);
     int16_t *dense = calloc(ndense ? ndense * stride : 1, sizeof *dense);

@@ -377,7 +377,7 @@ int gesta_syntax_train(const gesta_train_opts *o, struct gesta_model **out, gest
     for (int i = 0; i < tr.n && have_jk; i++) have_jk = jk[i] != NULL;
 
     /* tagger, second pass, over the jackknifed first-pass tags */
-    if (have_jk && o->tag_epochs > 0) {
+    if (have_jk && o->tag_epochs > 0 && o->tag_passes >= 2) {
         int ep2;
         for (int i = 0; i < tr.n; i++) order[i] = i;
         if (train_tagger(&m, &tr, order, tr.n, jk, &dev, o->tag_epochs, 1, &w, &rng, o, &ftag2, &ep2) < 0) {

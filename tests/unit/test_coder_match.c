@@ -199,6 +199,11 @@ static void test_p1(void) {
     CHECK_INT(d->nevent, 1);
     if (d->nevent) CHECK(d->events[0].issues == NULL);
     gesta_doc_free(d);
+    /* a short one-word stem discard ("QRX") finds "qrxball" */
+    d = run(e, "2012-01-01", "Eldoria/Eldoria/PROPN/2/nsubj attacked/attack/VERB/0/root Valmere/Valmere/PROPN/2/obj "
+                             "at/at/ADP/5/case qrxball/qrxball/NOUN/2/obl");
+    CHECK_INT(d->nevent, 0);
+    gesta_doc_free(d);
     /* a source without a target codes nothing */
     d = run(e, "2012-01-01", "Eldoria/Eldoria/PROPN/2/nsubj attacked/attack/VERB/0/root");
     CHECK_INT(d->nevent, 0);

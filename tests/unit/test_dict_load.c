@@ -218,7 +218,8 @@ static void test_actors_agents(void) {
     CHECK(phrase_entry(d, &d->agent_phr, "attorneys general", &e));
     CHECK_STR(d->agents[e].code, "JUD");
     /* discards: sentence / story, stems */
-    CHECK_INT(d->ndiscard, 3);
+    CHECK_INT(d->ndiscard, 4);
+    CHECK_INT(d->nshort_stem, 1);
     CHECK(phrase_entry(d, &d->discard_phr, "chess tournament", &e));
     CHECK_INT(d->discards[e].story, 1);
     CHECK(phrase_entry(d, &d->discard_phr, "football", &e));

@@ -5,7 +5,7 @@
 
 static const fx_actor actors[] = {
     {"putin", "RUSGOV"}, {"biden", "USAGOV"}, {"mitsotakis", "GRCGOV"}, {"nato", "IGOWSTNAT"},
-    {"russian president", "RUSGOV"}, {NULL, NULL}};
+    {"russian president", "RUSGOV"}, {"russia", "RUS"}, {"president", "---GOV"}, {NULL, NULL}};
 
 static gesta_doc *build(void) {
     gesta_doc *doc = fx_doc("2021-12-08");
@@ -94,6 +94,28 @@ int main(void) {
     CHECK_INT(gesta_dl_coref(&dl), GESTA_OK);
     CHECK_INT(doc->nevent, 1);
     CHECK(doc->nevent == 1 && !strcmp(doc->events[0].source, "RUSGOV"));
+    fx_free(doc);
+
+    /* "the alliance" wants an organisation even when a country is the subject;
+     * "the president", coded only as a bare agent (---GOV), is a description */
+    doc = fx_doc("2021-12-08");
+    fx_sent(doc, GESTA_UNIT_PROSE, 1, "Putin|PROPN|2|nsubj spoke|VERB|0|root .|PUNCT|2|punct");
+    fx_sent(doc, GESTA_UNIT_PROSE, 0, "Russia|PROPN|2|nsubj warned|VERB|0|root NATO|PROPN|2|obj .|PUNCT|2|punct");
+    s = fx_sent(doc, GESTA_UNIT_PROSE, 0, "The|DET|2|det alliance|NOUN|3|nsubj replied|VERB|0|root .|PUNCT|3|punct");
+    uint32_t s3 = fx_sent(doc, GESTA_UNIT_PROSE, 0, "The|DET|2|det president|NOUN|3|nsubj left|VERB|0|root .|PUNCT|3|punct");
+    uint32_t s4 = fx_sent(doc, GESTA_UNIT_PROSE, 0, "It|PRON|2|nsubj answered|VERB|0|root .|PUNCT|2|punct");
+    fx_event(doc, s, "", 0, 2, 2, 3, "RUS", -1, -1, "020");
+    fx_event(doc, s3, "", 0, 2, 2, 3, "RUS", -1, -1, "020");
+    fx_event(doc, s4, "", 0, 1, 1, 2, "RUS", -1, -1, "020");
+    fx_dl(&dl, doc, NULL);
+    CHECK_INT(gesta_dl_coref(&dl), GESTA_OK);
+    CHECK_INT(doc->nevent, 3);
+    if (doc->nevent == 3) {
+        CHECK_STR(doc->events[0].source, "IGOWSTNAT");
+        CHECK_STR(doc->events[1].source, "RUSGOV");
+        /* "It": organisation or country, the subject of the nearest sentence that has one */
+        CHECK_STR(doc->events[2].source, "IGOWSTNAT");
+    }
     fx_free(doc);
 
     fx_done();

@@ -62,6 +62,11 @@ int main(void) {
     p = pick(g, "ukraine", NULL, NULL, NULL);
     CHECK(p && !strcmp(p->country, "UKR"));
     CHECK(pick(g, "no such place anywhere", NULL, NULL, NULL) == NULL);
+    /* "Washington" is the capital, not the state nor Washington, England */
+    p = pick(g, "washington", NULL, NULL, NULL);
+    CHECK(p && !strcmp(p->country, "USA") && p->kind == GESTA_PLACE_CITY && fabs(p->lat - 38.9) < 0.2);
+    p = pick(g, "new york", NULL, NULL, NULL);
+    CHECK(p && p->kind == GESTA_PLACE_CITY && fabs(p->lat - 40.71) < 0.05);
 
     /* the pass: "in Sochi" gives the sentence's events Sochi; "from Brussels" is no place */
     gesta_doc *doc = fx_doc("2021-12-08");

@@ -104,6 +104,7 @@ static void roundtrip(const char *train_path, int max_sents, const char *tmpdir)
     o.train_path = train_path;
     o.seed = 7;
     o.tag_epochs = 2;
+    o.tag_passes = 2;   /* exercise the second pass too */
     o.parse_epochs = 2;
     o.max_sents = max_sents;
     o.explore = 0.9;

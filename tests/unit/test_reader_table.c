@@ -82,6 +82,7 @@ int main(void) {
     CHECK(strstr(out, "source: gesta.people.actors.txt:69") != NULL);
     CHECK(strstr(out, "target: gesta.people.actors.txt:70 \"KYRIAKOS_MITSOTAKIS\"") != NULL);
     CHECK(strstr(out, "source words: \"Russian President Vladimir Putin\"") != NULL);
+    CHECK(strstr(out, "Express intent to meet or negotiate;") != NULL); /* the CAMEO name of 036 */
     CHECK(strstr(out, "Goldstein 4.0, quad class 1") != NULL);
     CHECK(strstr(out, "PLOVER CONSULT") != NULL);
     CHECK(strstr(out, "flags: compound-source") != NULL);
