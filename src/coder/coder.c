@@ -704,7 +704,7 @@ static int code_sentence(const gesta_engine *e, gesta_doc *doc, uint32_t s, int 
         for (int k = 0; x >= 0 && k < sv.n; k++) {
             int32_t h = sv.tk[x].head;
             if (h < 0) break;
-            if (!sv_is(&sv, x, "conj")) above |= fired[h];
+            if (!sv_is(&sv, x, "conj")) above |= fired[h] & 1;
             x = h;
         }
         if (above) continue;
@@ -744,7 +744,16 @@ static int code_sentence(const gesta_engine *e, gesta_doc *doc, uint32_t s, int 
                 if (code && *code) emit(e, doc, &sv, v, code, &src.a[i], &tgt.a[j], &vev, flags);
                 if (code2 && *code2) emit(e, doc, &sv, v, code2, &tgt.a[j], &src.a[i], &vev, flags);
             }
-        if (doc->nevent > nev0) fired[v] = 1;
+        if (doc->nevent > nev0) {
+            /* A statement ("officials said that A met B") does not consume its
+             * clause: what was said happened is an event of its own. In the
+             * PETRARCH dialects (validation suites) the clause stays consumed,
+             * as TABARI and PETRARCH code it. */
+            int statement = e->opts.document_layer;
+            for (uint32_t k = nev0; k < doc->nevent && statement; k++)
+                statement = doc->events[k].code && !strncmp(doc->events[k].code, "01", 2);
+            fired[v] = statement ? 2 : 1;
+        }
     }
     gesta_coder_extra(e, doc, &sv, first, scratch); /* nominal.c, predicate.c */
     if (doc->nevent > first && d->nissue) {

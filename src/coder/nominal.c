@@ -332,14 +332,21 @@ static int32_t clause_source(const sentview *sv, int32_t n, int poss_pron) {
     return -1;
 }
 
-/* 1 when a verb above n already made an event between src and tgt. */
+/* 1 when a verb above n already made an event between src and tgt that stands
+ * for the noun's: a light verb's ("held talks with X", "made a call to X") or
+ * one of the same family ("signed an agreement ... after talks"); a verb that
+ * only reports the noun ("described his meeting with X as useful") does not. */
 static int consumed(const gesta_doc *doc, const sentview *sv, uint32_t first, int32_t n, const char *src,
-                    const char *tgt) {
+                    const char *tgt, const char *code) {
     for (uint32_t i = first; i < doc->nevent; i++) {
         const gesta_event *o = &doc->events[i];
         if (o->sentence != sv->sent || strcmp(o->source, src) || strcmp(o->target, tgt)) continue;
+        int32_t v = o->verb_span.begin;
+        if (v < 0 || v >= sv->n) continue;
+        int same = code && o->code && !strncmp(o->code, code, 2);
+        if (!same && !light_verb(sv, v)) continue;
         for (int32_t h = sv->tk[n].head, k = 0; h >= 0 && k < 12; h = sv->tk[h].head, k++)
-            if (h == o->verb_span.begin) return 1;
+            if (h == v) return 1;
     }
     return 0;
 }
@@ -372,11 +379,25 @@ static void code_noun(const gesta_engine *e, gesta_doc *doc, const sentview *sv,
         if (!STREQ(r, "nmod") && !STREQ(r, "obl")) continue;
         if (prep_in(sv, c, " between among ", NULL)) nb += gesta_coder_np_actors(sv, c, a, betw + nb, MAXA - nb);
         else if (m.src < 0 && prep_in(sv, c, " by ", NULL)) ns += gesta_coder_np_actors(sv, c, a, src + ns, MAXA - ns);
-        else if (m.tgt < 0 && prep_in(sv, c, ne->tprep, NULL)) nt += gesta_coder_np_actors(sv, c, a, tgt + nt, MAXA - nt);
+        else if (m.tgt < 0 && prep_in(sv, c, ne->tprep, NULL)) {
+            nt += gesta_coder_np_actors(sv, c, a, tgt + nt, MAXA - nt);
+            /* "the expulsion of X's diplomats by Y": a parse often hangs the agent's
+             * "by" phrase on the object; it is still the noun's agent */
+            const sv_tok *ck = &sv->tk[c];
+            for (int32_t q = 0; q < ck->nkid && m.src < 0; q++) {
+                int32_t g = sv->kids[ck->kid0 + q];
+                if ((sv_is(sv, g, "nmod") || sv_is(sv, g, "obl")) && prep_in(sv, g, " by ", NULL))
+                    ns += gesta_coder_np_actors(sv, g, a, src + ns, MAXA - ns);
+            }
+        }
         else if (m.src < 0 && prep_in(sv, c, ne->sprep, NULL)) ns += gesta_coder_np_actors(sv, c, a, src + ns, MAXA - ns);
     }
     if (!ns && nb >= 2 && !nt) {
-        /* "talks between Moscow and Washington": each side acts on the other */
+        /* "talks between Moscow and Washington": each side acts on the other. A
+         * verb pattern for "between" that codes mediation (045: "negotiated between
+         * X and Y") does not fit the noun, whose sides are the two named, so the
+         * noun then codes nothing. */
+        if (code && !strncmp(code, "045", 3)) return;
         for (int i = 0; i < nb; i++)
             for (int j = 0; j < nb; j++)
                 if (i != j && code) gesta_coder_emit_at(e, doc, sv, n, code, &betw[i], &betw[j], &vev, GESTA_EV_COMPOUND_SRC);
@@ -391,7 +412,7 @@ static void code_noun(const gesta_engine *e, gesta_doc *doc, const sentview *sv,
     uint32_t flags = (ns > 1 ? GESTA_EV_COMPOUND_SRC : 0) | (nt > 1 ? GESTA_EV_COMPOUND_TGT : 0);
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
-            if (consumed(doc, sv, first, n, src[i].code, tgt[j].code)) continue;
+            if (consumed(doc, sv, first, n, src[i].code, tgt[j].code, code ? code : code2)) continue;
             if (code) gesta_coder_emit_at(e, doc, sv, n, code, &src[i], &tgt[j], &vev, flags);
             if (code2) gesta_coder_emit_at(e, doc, sv, n, code2, &tgt[j], &src[i], &vev, flags);
         }

@@ -34,7 +34,7 @@ struct gesta_corpus {
     group *groups; size_t ngroups, group_cap;
     gesta_strmap *bands;    /* "band:hash" → story index + 1 (the first story seen there) */
     gesta_strmap *keys;     /* Phoenix key "date|src|tgt|code" → group index */
-    gesta_strmap *near;     /* "storygroup|src|tgt|root" → index into nearv */
+    gesta_strmap *near;     /* "srcC|tgtC|root|day" → index into nearv */
     event_key *nearv; size_t nnear, near_cap;
 };
 
@@ -223,23 +223,24 @@ int gesta_corpus_add(gesta_corpus *c, gesta_doc *doc) {
     /* Events. */
     for (uint32_t i = 0; i < doc->nevent; i++) {
         gesta_event *e = &doc->events[i];
-        if (!e->code) continue;
+        if (!e->code || !*e->code) continue;
         char k[256];
         int kl = snprintf(k, sizeof k, "%s|%s|%s|%s", e->date, e->source, e->target, e->code);
         if (kl >= (int)sizeof k) kl = (int)sizeof k - 1;
-        char nk[256];
-        int nkl = snprintf(nk, sizeof nk, "%d|%s|%s|%.2s", st->group, e->source, e->target, e->code);
-        if (nkl >= (int)sizeof nk) nkl = (int)sizeof nk - 1;
         int day = days_from_date(e->date);
         uint64_t v;
         int g = -1;
-        if (gesta_strmap_get(c->keys, k, (size_t)kl, &v)) {
-            g = (int)v;
-        } else if (gesta_strmap_get(c->near, nk, (size_t)nkl, &v)) {
-            event_key *ek = &c->nearv[v];
-            int dd = day - ek->day;
-            if (dd < 0) dd = -dd;
-            if (dd <= c->o.window_days) g = ek->group;
+        if (gesta_strmap_get(c->keys, k, (size_t)kl, &v)) g = (int)v;
+        /* Country level: the same dyad of countries (or organisations), the same
+         * root code, within the window of days — one outlet's "KENGOV" is
+         * another's "KEN", and a rewrite's date may be a day off. */
+        char nk[128];
+        for (int dd = 0; g < 0 && dd <= c->o.window_days; dd++) {
+            for (int sign = 0; sign < (dd ? 2 : 1) && g < 0; sign++) {
+                int nkl = snprintf(nk, sizeof nk, "%.3s|%.3s|%.2s|%d", e->source, e->target, e->code,
+                                   day + (sign ? -dd : dd));
+                if (gesta_strmap_get(c->near, nk, (size_t)nkl, &v)) g = c->nearv[v].group;
+            }
         }
         if (g >= 0) {
             c->groups[g].mentions++;
@@ -249,6 +250,7 @@ int gesta_corpus_add(gesta_corpus *c, gesta_doc *doc) {
             if (g < 0) return GESTA_ENOMEM;
         }
         if (gesta_strmap_put(c->keys, k, (size_t)kl, (uint64_t)g) < 0) return GESTA_ENOMEM;
+        int nkl = snprintf(nk, sizeof nk, "%.3s|%.3s|%.2s|%d", e->source, e->target, e->code, day);
         if (!gesta_strmap_get(c->near, nk, (size_t)nkl, &v)) {
             if (c->nnear == c->near_cap) {
                 size_t nc = c->near_cap ? c->near_cap * 2 : 256;

@@ -8,9 +8,10 @@
  *     to an earlier one reaches `story_threshold` joins that story's group
  *     (wire copies, light rewrites).
  *  2. Events: the Phoenix one-a-day key (date, source, target, code) groups
- *     events across all stories; in addition, events of near-duplicate stories
- *     with the same source, target and root code within `window_days` join the
- *     group of the first (rewrites often shift a date or refine a code).
+ *     events across all stories; in addition, an event joins an earlier group
+ *     with the same source and target country (first three letters of the
+ *     codes), the same root code and a date within `window_days` (outlets code
+ *     the same meeting as KENGOV or KEN, and a rewrite's date may be a day off).
  * Nothing is deleted: each event gets dup_group, and every mention after the
  * first is flagged GESTA_EV_REPEAT.
  */
@@ -23,7 +24,7 @@ typedef struct gesta_corpus gesta_corpus;
 typedef struct gesta_corpus_options {
     double story_threshold;  /* estimated Jaccard for "same story"; default 0.5 */
     int shingle;             /* words per shingle; default 4 */
-    int window_days;         /* event window for near-duplicate stories; default 1 */
+    int window_days;         /* days apart that country-level event matches may be; default 1 */
 } gesta_corpus_options;
 
 #define GESTA_CORPUS_OPTIONS_INIT { 0.5, 4, 1 }
