@@ -121,7 +121,7 @@ int main(int argc, char **argv) {
             gesta_doc_free(doc);
         }
         tt[r] = now() - a;
-        /* the tagger alone */
+        /* the tagger alone (word features + every tagger pass the model has) */
         a = now();
         for (int k = 0; k < c.n; k++) {
             gesta_wfeat_fill(wf, (const char *const *)c.s[k].form, c.s[k].n, &m->taglex);
@@ -137,7 +137,7 @@ int main(int argc, char **argv) {
     printf("model %s (%zu bytes) loaded in %.1f ms\n", model_path, m->size, 1000 * load);
     printf("%s: %d sentences, %ld words, %d runs (medians)\n", conllu, c.n, words, runs);
     printf("  tokenize (text layer, baseline): %8.3f s  %10.0f words/s\n", mt, words / mt);
-    printf("  tag only (both passes):          %8.3f s  %10.0f words/s\n", mg, words / mg);
+    printf("  tag only:                        %8.3f s  %10.0f words/s\n", mg, words / mg);
     printf("  tag+lemma+parse (syntax_run):    %8.3f s  %10.0f words/s\n", mp, words / mp);
     printf("  tag+parse takes %.1fx the time of tokenizing\n", mp / mt);
     for (int d = 0; d < nd; d++) {

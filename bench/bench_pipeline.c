@@ -4,6 +4,10 @@
  *
  *   bench_pipeline [RUNS] [WHICH]     RUNS default 5; WHICH = all (default), example, ewt, pud
  *   bench_pipeline load [ROUNDS]      load times and memory (default 11 rounds)
+ *   bench_pipeline rawjsonl ewt|pud|example FILE
+ *                                     writes the corpus as JSONL articles {"id","date","text"}
+ *                                     (for timing `gesta code` on the same text; put FILE
+ *                                     in /tmp: treebank text never goes into the repository)
  *
  * Corpora (read before timing, never written anywhere):
  *   example  examples/putin-sochi-press-conference.txt (or $GESTA_EXAMPLE), the
@@ -29,9 +33,11 @@
  *
  * Load mode times gesta_engine_new for: the model alone, gesta's own
  * dictionaries alone, and the engine `gesta code` loads (model + dictionaries +
- * gazetteer), and reports what each holds (RSS growth; the dictionaries' arena
- * and hash tables).
+ * gazetteer), and reports what each holds: malloc'd bytes in use after the load
+ * minus before (glibc mallinfo2), and for the dictionaries their arena and hash
+ * tables.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,14 +91,11 @@ static double median(const double *v, int n, double *mn, double *mx) {
     return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
-/* Resident set size now, in bytes (/proc/self/statm), 0 when unknown. */
-static size_t rss_now(void) {
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (!f) return 0;
-    unsigned long size = 0, res = 0;
-    int ok = fscanf(f, "%lu %lu", &size, &res) == 2;
-    fclose(f);
-    return ok ? (size_t)res * 4096 : 0;
+/* Bytes the process has malloc'd and not freed (glibc: heap chunks in use plus
+ * mmap'd blocks). Unlike RSS it does not depend on what earlier frees left behind. */
+static size_t heap_in_use(void) {
+    struct mallinfo2 mi = mallinfo2();
+    return mi.uordblks + mi.hblkhd;
 }
 
 static double peak_rss_mb(void) {
@@ -240,14 +243,20 @@ static double pass_pipeline(const gesta_engine *e, const input *in, counts *c, d
     return t;
 }
 
-/* The same work stage by stage, each stage's CPU time added to st[]. */
-static void pass_stages(const gesta_engine *e, const input *in, double st[NSTAGE]) {
+/* The same work stage by stage, each stage's CPU time added to st[]. Also the
+ * memory one processed document holds (malloc'd bytes in use just before it is
+ * freed, minus before it was made), outside the timers: `gesta code` holds up to
+ * a batch of 256 such documents at once. */
+static void pass_stages(const gesta_engine *e, const input *in, double st[NSTAGE], size_t *mem_sum,
+                        size_t *mem_max) {
+    *mem_sum = *mem_max = 0;
     gesta_corpus_options co = GESTA_CORPUS_OPTIONS_INIT;
     gesta_corpus *corpus = gesta_corpus_new(&co);
     gesta_buf out = GESTA_BUF_INIT;
     for (int s = 0; s < NSTAGE; s++) st[s] = 0;
     for (size_t i = 0; i < in->n; i++) {
         gesta_doc *d;
+        size_t m0 = heap_in_use();
         double a = cpu_now(), b;
         if (gesta_doc_new(&d, in->id[i], "2021-12-08", in->text[i], in->len[i], NULL) < 0) exit(1);
         gesta_text_segment(d);
@@ -262,8 +271,11 @@ static void pass_stages(const gesta_engine *e, const input *in, double st[NSTAGE
         b = cpu_now(); st[ST_CORPUS] += b - a; a = b;
         out.len = 0;
         gesta_write_jsonl(&out, d);
-        gesta_doc_free(d);
         b = cpu_now(); st[ST_WRITE] += b - a;
+        size_t m1 = heap_in_use(), m = m1 > m0 ? m1 - m0 : 0;
+        *mem_sum += m;
+        if (m > *mem_max) *mem_max = m;
+        gesta_doc_free(d);
     }
     gesta_buf_free(&out);
     gesta_corpus_free(corpus);
@@ -272,11 +284,12 @@ static void pass_stages(const gesta_engine *e, const input *in, double st[NSTAGE
 static void bench_input(const gesta_engine *e, const input *in, int runs) {
     double tok[MAXRUNS], pipe[MAXRUNS], wall[MAXRUNS], st[NSTAGE][MAXRUNS];
     counts c = {0};
+    size_t mem_sum = 0, mem_max = 0;
     for (int r = 0; r < runs; r++) {
         tok[r] = pass_tokenize(in);
         pipe[r] = pass_pipeline(e, in, &c, &wall[r]);
         double s[NSTAGE];
-        pass_stages(e, in, s);
+        pass_stages(e, in, s, &mem_sum, &mem_max);
         for (int k = 0; k < NSTAGE; k++) st[k][r] = s[k];
     }
     double mn, mx, tmn, tmx;
@@ -296,6 +309,8 @@ static void bench_input(const gesta_engine *e, const input *in, int runs) {
     for (int k = 0; k < NSTAGE; k++)
         printf("    %-10s %8.3f s  %5.1f%%  %12.0f tokens/s\n", stage_name[k], med[k], 100 * med[k] / sum,
                med[k] > 0 ? (double)c.tokens / med[k] : 0.0);
+    printf("  memory a processed document holds: mean %.0f KB, max %.0f KB\n",
+           (double)mem_sum / (double)(c.docs ? c.docs : 1) / 1024.0, (double)mem_max / 1024.0);
     printf("  RESULT %s units_per_s=%.0f tokens_per_s=%.0f tokenize_tokens_per_s=%.0f ratio=%.2f\n",
            !strncmp(in->name, "example", 7) ? "example" : !strncmp(in->name, "EWT", 3) ? "ewt" : "pud",
            (double)c.units / mp, (double)c.tokens / mp, (double)c.tokens / mt, mp / mt);
@@ -325,7 +340,7 @@ static int bench_load(int rounds) {
             o.document_layer = w == 2;
             gesta_error err = {0};
             gesta_engine *e;
-            size_t r0 = rss_now();
+            size_t r0 = heap_in_use();
             double t0 = wall_now();
             if (gesta_engine_new(&e, &o, &err) < 0) {
                 char buf[1200];
@@ -333,7 +348,7 @@ static int bench_load(int rounds) {
                 return 2;
             }
             ms[r] = 1000 * (wall_now() - t0);
-            size_t r1 = rss_now();
+            size_t r1 = heap_in_use();
             if (r == 0) grow = r1 > r0 ? r1 - r0 : 0;
             held = dict_held(e->dicts);
             if (e->model) msize = e->model->size;
@@ -341,7 +356,7 @@ static int bench_load(int rounds) {
             gesta_engine_free(e);
         }
         double mn, mx, med = median(ms, rounds, &mn, &mx);
-        printf("%s: median %.1f ms over %d rounds (%.1f..%.1f ms wall); RSS grew %.1f MB on the first load\n",
+        printf("%s: median %.1f ms over %d rounds (%.1f..%.1f ms wall); holds %.1f MB of malloc'd memory\n",
                what[w], med, rounds, mn, mx, (double)grow / 1048576.0);
         if (w == 0) printf("  model file %zu bytes (%.1f MB)\n", msize, (double)msize / 1048576.0);
         if (w == 1) printf("  %u verb patterns, %u actor entries; dictionaries hold %.1f MB (arena + hash tables)\n",
@@ -352,7 +367,50 @@ static int bench_load(int rounds) {
     return 0;
 }
 
+static int load_input(input *in, const char *which) {
+    static const char *const ewt[] = {"en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"};
+    static const char *const pud[] = {"en_pud-ud-test.conllu"};
+    if (!strcmp(which, "example")) return read_example(in) < 0 ? -1 : 0;
+    if (!strcmp(which, "ewt")) return read_treebank(in, "EWT train+dev+test raw text", ewt, 3);
+    if (!strcmp(which, "pud")) return read_treebank(in, "PUD raw text", pud, 1);
+    fprintf(stderr, "bench_pipeline: unknown corpus '%s' (example, ewt, pud)\n", which);
+    return -1;
+}
+
+/* One JSONL article per document, dated like the pipeline runs. */
+static int write_jsonl(const char *which, const char *path) {
+    input in = {0};
+    int rc = load_input(&in, which);
+    if (rc) {
+        input_free(&in);
+        return rc < 0 ? 2 : rc;
+    }
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "bench_pipeline: cannot write %s\n", path);
+        input_free(&in);
+        return 2;
+    }
+    gesta_buf b = GESTA_BUF_INIT;
+    size_t n = !strcmp(which, "example") ? 1 : in.n;
+    for (size_t i = 0; i < n; i++) {
+        b.len = 0;
+        gesta_buf_puts(&b, "{\"id\":");
+        gesta_buf_json_str(&b, in.id[i]);
+        gesta_buf_puts(&b, ",\"date\":\"2021-12-08\",\"text\":\"");
+        gesta_buf_json_escape(&b, in.text[i], in.len[i]);
+        gesta_buf_puts(&b, "\"}\n");
+        fwrite(b.data, 1, b.len, f);
+    }
+    gesta_buf_free(&b);
+    int bad = fclose(f) != 0;
+    printf("%s: %zu articles, %zu bytes of text\n", path, n, n == in.n ? in.bytes : in.len[0]);
+    input_free(&in);
+    return bad ? 2 : 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc > 3 && !strcmp(argv[1], "rawjsonl")) return write_jsonl(argv[2], argv[3]);
     if (argc > 1 && !strcmp(argv[1], "load")) {
         int rounds = argc > 2 ? atoi(argv[2]) : 11;
         if (rounds < 1) rounds = 1;
@@ -383,26 +441,13 @@ int main(int argc, char **argv) {
            e->model->size, 1000 * (wall_now() - t0), runs);
 
     int status = 0;
-    if (all || !strcmp(which, "example")) {
+    static const char *const names[3] = {"example", "ewt", "pud"};
+    for (int k = 0; k < 3; k++) {
+        if (!all && strcmp(which, names[k])) continue;
         input in = {0};
-        if (read_example(&in) == 0) bench_input(e, &in, runs);
-        else status = 1;
-        input_free(&in);
-    }
-    if (all || !strcmp(which, "ewt")) {
-        static const char *const f[] = {"en_ewt-ud-train.conllu", "en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"};
-        input in = {0};
-        int rc = read_treebank(&in, "EWT train+dev+test raw text", f, 3);
+        int rc = load_input(&in, names[k]);
         if (rc == 0) bench_input(e, &in, runs);
-        else status = rc;
-        input_free(&in);
-    }
-    if (all || !strcmp(which, "pud")) {
-        static const char *const f[] = {"en_pud-ud-test.conllu"};
-        input in = {0};
-        int rc = read_treebank(&in, "PUD raw text", f, 1);
-        if (rc == 0) bench_input(e, &in, runs);
-        else if (!status) status = rc;
+        else if (!status) status = rc < 0 ? 1 : rc;
         input_free(&in);
     }
     printf("\npeak RSS %.1f MB\n", peak_rss_mb());

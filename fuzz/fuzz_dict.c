@@ -7,7 +7,8 @@
  *      verbs as they are, verbs after a TABARI-dialect header and after a
  *      PETRARCH-2 header (a file's first pattern fixes its dialect), actors,
  *      agents, discards, issues;
- *   2. as every kind at once through gesta_dicts_load, with an engine as the
+ *   2. as verbs, actors, agents and issues at once through gesta_dicts_load
+ *      (gesta's own discards), with an engine as the
  *      warning sink, and codes a fixed parsed document with those dictionaries
  *      (gesta_process: given CoNLL-U parse, coder, document layer), so what a
  *      dictionary line turns into is also matched against text.
@@ -158,7 +159,8 @@ static void fz_code_with_all_kinds(void) {
     if (!e) return;
     const char *actors[] = {fz_path, NULL};
     gesta_engine_options o = e->opts;
-    o.verb_file = o.agent_file = o.discard_file = o.issue_file = fz_path;
+    /* not as discards: a file whose every line is a discard phrase would drop every sentence */
+    o.verb_file = o.agent_file = o.issue_file = fz_path;
     o.actor_files = actors;
     gesta_error err;
     struct gesta_dicts *d = NULL;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs gesta's build and test dependencies from Debian's repositories.
 # Idempotent: packages already present are skipped. Runs as root without sudo,
-# otherwise through sudo. Never prompts.
+# otherwise through sudo. Never prompts. With --bench, also the benchmark tools.
 set -euo pipefail
 
 pkgs=(
@@ -16,6 +16,11 @@ pkgs=(
   libgeonames0         # gazetteer (cities, CC BY 4.0)
   python3              # the independent scorers in ../shared/tools (cross-checks only)
 )
+# `install-deps.sh --bench` also installs what bench/run.sh uses (CI runs no benchmarks,
+# and run.sh skips or falls back when one is missing).
+if [ "${1:-}" = "--bench" ]; then
+  pkgs+=(hyperfine time valgrind)
+fi
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -459,6 +459,7 @@ static int analyze(const sentview *sv, int32_t v, gesta_arena *a, verb_an *out) 
             combo_flag = GESTA_EV_COMBINED;
         }
     }
+    if (code && *code && !combo_flag && gesta_coder_upper_combine(sv, v, &code, &code2)) combo_flag = GESTA_EV_COMBINED; /* upper.c */
     actset *src = &out->src, *tgt = &out->tgt;
     int passive = 0;
     int32_t agent = -1;

@@ -26,6 +26,11 @@ void gesta_coder_extra(const gesta_engine *e, gesta_doc *doc, const sentview *sv
 /** Copula predicates of the sentence (predicate.c; called by gesta_coder_extra). */
 void gesta_coder_predicates(const gesta_engine *e, gesta_doc *doc, const sentview *sv, gesta_arena *scratch);
 
+/** upper.c: an appeal/intent/demand/refusal verb (020/030/100/120) governing an
+ *  action ("urged X to release", "refused to meet") takes the sub-code of the
+ *  action's family. Returns 1 and replaces *code (and clears *code2) when it does. */
+int gesta_coder_upper_combine(const sentview *sv, int32_t v, const char **code, const char **code2);
+
 /* ---- shared by nominal.c and predicate.c ---- */
 
 /** Appends an event (unless the sentence already has the same triple). */

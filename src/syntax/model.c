@@ -156,6 +156,21 @@ void gesta_model_free(struct gesta_model *m) {
     free(m);
 }
 
+void gesta_model_base_tags(struct gesta_model *m) {
+    static const struct { const char *infl, *base; int upos; } map[] = {
+        {"VBD", "VB", GESTA_UPOS_VERB}, {"VBN", "VB", GESTA_UPOS_VERB}, {"VBG", "VB", GESTA_UPOS_VERB},
+        {"VBZ", "VB", GESTA_UPOS_VERB}, {"VBP", "VB", GESTA_UPOS_VERB}, {"NNS", "NN", GESTA_UPOS_NOUN},
+        {"JJR", "JJ", GESTA_UPOS_ADJ}, {"JJS", "JJ", GESTA_UPOS_ADJ}, {"RBR", "RB", GESTA_UPOS_ADV},
+        {"RBS", "RB", GESTA_UPOS_ADV}};
+    for (uint32_t t = 0; t < GESTA_MAX_TAGS; t++) m->base_tag[t] = -1;
+    for (uint32_t t = 0; t < m->ntag; t++)
+        for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+            if (strcmp(m->tag_xpos[t], map[i].infl)) continue;
+            for (uint32_t b = 0; b < m->ntag; b++)
+                if (!strcmp(m->tag_xpos[b], map[i].base) && m->tag_upos[b] == map[i].upos) m->base_tag[t] = (int16_t)b;
+        }
+}
+
 static int is_pow2(uint32_t x) { return x && !(x & (x - 1)); }
 
 static int check_percep(gesta_percep *p, const unsigned char *slots, uint64_t sslot, const unsigned char *ent,
@@ -300,6 +315,7 @@ int gesta_model_from_buffer(struct gesta_model **out, unsigned char *buf, size_t
         BAD("model second-pass tagger weights are inconsistent");
     if (!meta[M_T2SLOT] && (tab[10].size || tab[11].size || tab[13].size))
         BAD("model second-pass tagger weights are inconsistent");
+    gesta_model_base_tags(m);
     *out = m;
     return GESTA_OK;
 fail:

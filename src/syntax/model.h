@@ -122,6 +122,7 @@ struct gesta_model {
     const char *pool;
     uint32_t pool_len;
     gesta_taglex taglex;
+    int16_t base_tag[GESTA_MAX_TAGS]; /* VBD → VB, NNS → NN, JJR → JJ ...; -1 (derived at load) */
 };
 
 /* What the trainer hands to the writer. */
@@ -141,6 +142,8 @@ typedef struct gesta_model_parts {
 /** Lays the parts out in the file format: *buf is malloc'd (caller frees). */
 int gesta_model_serialize(const gesta_model_parts *parts, unsigned char **buf, size_t *len);
 int gesta_model_write(const char *path, const gesta_model_parts *parts, gesta_error *err);
+/** Fills m->base_tag from the tag names (the lemmatizer checks candidates against base forms). */
+void gesta_model_base_tags(struct gesta_model *m);
 /** Loads from memory (takes ownership of buf, malloc'd). */
 int gesta_model_from_buffer(struct gesta_model **out, unsigned char *buf, size_t size, const char *name,
                             gesta_error *err);
