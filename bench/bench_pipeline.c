@@ -392,8 +392,15 @@ static int write_jsonl(const char *which, const char *path) {
         return 2;
     }
     gesta_buf b = GESTA_BUF_INIT;
-    size_t n = !strcmp(which, "example") ? 1 : in.n;
+    size_t n = !strcmp(which, "example") ? 1 : in.n, units = 0, tokens = 0;
     for (size_t i = 0; i < n; i++) {
+        gesta_doc *d; /* segmented only to count what the file holds */
+        if (gesta_doc_new(&d, in.id[i], NULL, in.text[i], in.len[i], NULL) == GESTA_OK &&
+            gesta_text_segment(d) == GESTA_OK) {
+            units += d->nsent;
+            tokens += d->ntok;
+        }
+        gesta_doc_free(d);
         b.len = 0;
         gesta_buf_puts(&b, "{\"id\":");
         gesta_buf_json_str(&b, in.id[i]);
@@ -404,7 +411,8 @@ static int write_jsonl(const char *which, const char *path) {
     }
     gesta_buf_free(&b);
     int bad = fclose(f) != 0;
-    printf("%s: %zu articles, %zu bytes of text\n", path, n, n == in.n ? in.bytes : in.len[0]);
+    printf("%s: %zu articles, %zu bytes of text, %zu units, %zu tokens\n", path, n, n == in.n ? in.bytes : in.len[0],
+           units, tokens);
     input_free(&in);
     return bad ? 2 : 0;
 }

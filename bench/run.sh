@@ -37,6 +37,7 @@ B=$BUILD/bench
 MODEL=$ROOT/data/model/gesta-en.model
 SUMMARY=$OUT/summary.txt
 : >"$SUMMARY"
+exec > >(tee "$OUT/run.log") 2>&1   # the whole transcript, beside the per-command logs
 
 if [ ! -x "$B/bench_pipeline" ] || [ ! -x "$BUILD/gesta" ]; then
   cmake -S . -B "$BUILD" >/dev/null && cmake --build "$BUILD" -j2 >/dev/null || { echo "run.sh: build failed" >&2; exit 2; }
@@ -123,29 +124,39 @@ sec_pipeline() {
 sec_cli() {
   echo; echo "== gesta code (the command), wall clock and peak RSS"
   have_shared || return 0
-  "$B/bench_pipeline" rawjsonl ewt "$OUT/ewt.jsonl" || return 0
-  "$B/bench_pipeline" rawjsonl pud "$OUT/pud.jsonl" || return 0
-  local units
+  local c j units m
   for c in ewt pud; do
+    run "rawjsonl-$c" "$B/bench_pipeline" rawjsonl "$c" "$OUT/$c.jsonl" || return 0
+    units=$(sed -n 's/.*text, \([0-9]*\) units.*/\1/p' "$OUT/rawjsonl-$c.log")
     for j in 1 2; do
       if command -v hyperfine >/dev/null; then
         run "cli-$c-j$j" $NICE hyperfine -N --warmup 1 --runs 5 --export-json "$OUT/cli-$c-j$j.json" \
           "$BUILD/gesta code -j $j -o /dev/null $OUT/$c.jsonl"
-        say "gesta code $c -j $j: $(grep -E 'Time \(mean' "$OUT/cli-$c-j$j.log" | sed 's/^ *//'); median $(python3 -c "import json;print('%.3f s'%json.load(open('$OUT/cli-$c-j$j.json'))['results'][0]['median'])" 2>/dev/null)"
+        m=$(python3 -c "import json; r=json.load(open('$OUT/cli-$c-j$j.json'))['results'][0]; print('%.3f %.3f %.3f %.3f' % (r['median'], min(r['times']), max(r['times']), r['user']))" 2>/dev/null)
+        [ -n "$m" ] && set -- $m && say "gesta code $c -j $j: median wall $1 s (runs $2..$3 s; user $4 s), $(awk "BEGIN{printf \"%.0f\", $units/$1}") units/s wall for $units units (load incl.)"
       else
         echo "(hyperfine not installed: 5 runs of /usr/bin/time)"
-        for i in 1 2 3 4 5; do /usr/bin/time -f '%e' "$BUILD/gesta" code -j "$j" -o /dev/null "$OUT/$c.jsonl" 2>&1; done | sort -n | sed -n 3p | \
-          { read -r m; say "gesta code $c -j $j: median wall $m s of 5 runs"; }
+        m=$(for i in 1 2 3 4 5; do /usr/bin/time -f '%e' "$BUILD/gesta" code -j "$j" -o /dev/null "$OUT/$c.jsonl" 2>&1 >/dev/null | tail -1; done | sort -n | sed -n 3p)
+        say "gesta code $c -j $j: median wall $m s of 5 runs, $(awk "BEGIN{printf \"%.0f\", $units/$m}") units/s for $units units"
       fi
       if [ -x /usr/bin/time ]; then
         echo "\$ /usr/bin/time -v $BUILD/gesta code -j $j -o /dev/null $OUT/$c.jsonl"
         /usr/bin/time -v "$BUILD/gesta" code -j "$j" -o /dev/null "$OUT/$c.jsonl" 2>"$OUT/time-$c-j$j.log"
-        say "                   peak RSS $(awk '/Maximum resident/ {printf "%.1f MB", $6/1024}' "$OUT/time-$c-j$j.log"), wall $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time-$c-j$j.log"), user $(awk -F': ' '/User time/ {print $2}' "$OUT/time-$c-j$j.log") s"
+        say "                      peak RSS $(awk '/Maximum resident/ {printf "%.1f MB", $6/1024}' "$OUT/time-$c-j$j.log") (/usr/bin/time -v; wall $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time-$c-j$j.log"), user $(awk -F': ' '/User time/ {print $2}' "$OUT/time-$c-j$j.log") s)"
       fi
     done
   done
-  units=$(grep -A0 'EWT train' "$OUT/pipeline.log" 2>/dev/null | sed -n 's/.* \([0-9]*\) units.*/\1/p')
-  [ -n "$units" ] && say "(EWT raw text is $units units per bench_pipeline; divide by the times above for units/s)"
+  # -j 2 against -j 1 in alternating pairs: the machine's load drifts over minutes, and
+  # the median of the per-pair ratios cancels most of the drift.
+  echo "\$ 5 x { /usr/bin/time -f %e $BUILD/gesta code -j 1 -o /dev/null $OUT/ewt.jsonl; same with -j 2 }"
+  local r1 r2 ratios
+  for i in 1 2 3 4 5; do
+    r1=$( { /usr/bin/time -f '%e' $NICE "$BUILD/gesta" code -j 1 -o /dev/null "$OUT/ewt.jsonl" >/dev/null; } 2>&1 | tail -1)
+    r2=$( { /usr/bin/time -f '%e' $NICE "$BUILD/gesta" code -j 2 -o /dev/null "$OUT/ewt.jsonl" >/dev/null; } 2>&1 | tail -1)
+    echo "pair $i: -j 1 $r1 s, -j 2 $r2 s"
+  done | tee "$OUT/cli-pairs.log"
+  ratios=$(awk '{printf "%.2f\n", $5/$9}' "$OUT/cli-pairs.log" | sort -n | tr '\n' ' ')
+  say "gesta code ewt, -j 1 time / -j 2 time over 5 alternating pairs: median $(echo $ratios | awk '{print $3}') (all: $ratios)"
 }
 
 # ir FILE FUNCTION: inclusive instruction count of FUNCTION in a callgrind output.

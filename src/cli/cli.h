@@ -43,6 +43,9 @@ typedef struct cli_opts {
  */
 int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, cli_opts *o);
 
+/** The text `--help` prints for the command about to parse its options (static storage). */
+void cli_set_help(const char *text);
+
 /** The value of an own option, or NULL. For flags without value, returns "". */
 const char *cli_extra(const cli_opts *o, const char *name);
 

@@ -47,7 +47,36 @@ static int code_after(gesta_doc *doc, gesta_buf *out, void *ctx) {
     return rc;
 }
 
+static const char help[] =
+    "usage: gesta code [OPTIONS] [FILE...]\n"
+    "News text in, event records out (stdin when no FILE; \"-\" is stdin).\n"
+    "\n"
+    "input:\n"
+    "  --input-format text|jsonl|petrarch-xml|conllu   default: detected (.gz read transparently)\n"
+    "  --date YYYY-MM-DD       the document date when the input carries none (plain text)\n"
+    "  --use-parse             code from the parse embedded in petrarch-xml or conllu input\n"
+    "output:\n"
+    "  --format jsonl|table|gdelt|petrarch-xml   default jsonl (docs/RECORDS.md, docs/GDELT.md)\n"
+    "  -o FILE                 write there instead of stdout\n"
+    "  --db FILE               also store everything in a SQLite database (docs/STORE.md)\n"
+    "dictionaries (PETRARCH-2 / TABARI formats; each replaces gesta's own of that kind):\n"
+    "  --verbs FILE  --actors FILE[,FILE...]  --agents FILE  --discards FILE  --issues FILE\n"
+    "  A PETRARCH validation file coded without these uses the ones its <Environment> names.\n"
+    "document layer and duplicates:\n"
+    "  --no-document-layer     no coreference, quotes, dates, places or flags\n"
+    "  --no-dedup              no cross-story duplicate groups\n"
+    "  --dedup-threshold X     estimated Jaccard similarity for near-duplicate stories (0-1, default 0.5)\n"
+    "  --dedup-window DAYS     days apart that grouped country-level events may be (default 1)\n"
+    "other:\n"
+    "  -j N                    worker threads (output stays in input order)\n"
+    "  --data DIR              gesta's data folder (default: $GESTA_DATA, then the build's data/)\n"
+    "  --model FILE            tagger/parser model\n"
+    "\n"
+    "Exit status: 0 all input processed; 1 some records could not be processed (each reported\n"
+    "as FILE:LINE[:COL]: message); 2 usage error, or a dictionary or model could not be loaded.\n";
+
 int cmd_code(int argc, char **argv) {
+    cli_set_help(help);
     cli_opts o;
     int rc = cli_parse_options(argc, argv, "code",
                                "--no-document-layer,--no-dedup,--dedup-threshold=,--dedup-window=", &o);

@@ -17,6 +17,10 @@ static const char common_help[] =
     "  --use-parse           code from the parse embedded in petrarch-xml or conllu input\n"
     "  --db FILE             also store everything in a SQLite database\n";
 
+static const char *command_help;
+
+void cli_set_help(const char *text) { command_help = text; }
+
 /* Does `own` (comma-separated "--name" or "--name=") list name? Returns 1 flag, 2 valued, 0 no. */
 static int own_kind(const char *own, const char *name) {
     if (!own) return 0;
@@ -57,8 +61,12 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
             break;
         }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            printf("usage: gesta %s [OPTIONS] [FILE...]\n%s", cmd, common_help);
-            if (own) printf("options of %s: %s\n", cmd, own);
+            if (command_help) {
+                fputs(command_help, stdout);
+            } else {
+                printf("usage: gesta %s [OPTIONS] [FILE...]\n%s", cmd, common_help);
+                if (own) printf("options of %s: %s\n", cmd, own);
+            }
             exit(0);
         }
         /* --name=value is accepted as well as --name value */

@@ -53,6 +53,7 @@ static const noun_entry NOUNS[] = {
     {"aid", "aid", " to for ", " from "},
     {"air-strike", "bomb", " on against in ", ""},
     {"airstrike", "bomb", " on against in ", ""},
+    {"ambush", "attack", " on against ", ""},
     {"annexation", "annex", " of ", ""},
     {"apology", "apologize", " to ", ""},
     {"arrest", "arrest", " of ", ""},
@@ -78,12 +79,15 @@ static const noun_entry NOUNS[] = {
     {"dialog", "negotiate", " with ", ""},
     {"dialogue", "negotiate", " with ", ""},
     {"discussion", "discuss", " with ", ""},
+    {"endorsement", "endorse", " of ", ""},
     {"execution", "execute", " of ", ""},
     {"expulsion", "expel", " of ", ""},
     {"extradition", "extradite", " of ", ""},
+    {"incursion", "invade", " into of ", ""},
     {"invasion", "invade", " of into ", ""},
     {"kidnapping", "kidnap", " of ", ""},
     {"killing", "kill", " of ", ""},
+    {"massacre", "kill", " of ", ""},
     {"mediation", "mediate", " between ", ""},
     {"meeting", "meet", " with ", " of "},
     {"negotiation", "negotiate", " with ", ""},
@@ -94,9 +98,12 @@ static const noun_entry NOUNS[] = {
     {"recognition", "recognize", " of ", ""},
     {"sanction", "sanction", " against on ", ""},
     {"shelling", "shell", " of on ", ""},
+    {"siege", "blockade", " of on ", ""},
     {"strike", "strike", " on against ", ""},
     {"summit", "meet", " with ", " of "},
     {"talk", "negotiate", " with ", " of "},
+    {"threat", "threaten", " against to ", ""},
+    {"trip", "visit", " to ", " of "},
     {"visit", "visit", " to ", " of from by "},
     {"war", "fight", " on against with in ", ""},
     {"warning", "warn", " to against ", ""},
@@ -449,7 +456,10 @@ static void code_noun(const gesta_engine *e, gesta_doc *doc, const sentview *sv,
         for (int step = 0; step < 3; step++) {
             int32_t c = phrase_at(sv, hi);
             if (c < 0) break;
-            if (prep_in(sv, c, " by ", NULL) || prep_in(sv, c, ne->sprep, NULL)) {
+            if (prep_in(sv, c, " between among ", NULL)) {
+                if (nb) break;
+                nb = gesta_coder_np_actors(sv, c, a, betw, MAXA);
+            } else if (prep_in(sv, c, " by ", NULL) || prep_in(sv, c, ne->sprep, NULL)) {
                 if (ns || m.src >= 0) break;
                 ns = gesta_coder_np_actors(sv, c, a, src, MAXA);
             } else if (prep_in(sv, c, ne->tprep, NULL)) {
