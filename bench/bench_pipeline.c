@@ -281,6 +281,29 @@ static void pass_stages(const gesta_engine *e, const input *in, double st[NSTAGE
     gesta_corpus_free(corpus);
 }
 
+/* Untimed: mean malloc'd bytes a document holds after each stage (how a document's
+ * memory builds up; `gesta code` keeps up to 256 processed documents at once). */
+static void memory_by_stage(const gesta_engine *e, const input *in) {
+    double sum[NSTAGE] = {0};
+    for (size_t i = 0; i < in->n; i++) {
+        gesta_doc *d;
+        size_t m0 = heap_in_use();
+        if (gesta_doc_new(&d, in->id[i], "2021-12-08", in->text[i], in->len[i], NULL) < 0) exit(1);
+        gesta_text_segment(d);
+        sum[ST_TEXT] += (double)(heap_in_use() - m0);
+        gesta_syntax_run(e->model, d, 0);
+        sum[ST_SYNTAX] += (double)(heap_in_use() - m0);
+        if (e->dicts) gesta_coder_run(e, d);
+        sum[ST_CODER] += (double)(heap_in_use() - m0);
+        if (e->opts.document_layer) gesta_doclayer_run(e, d);
+        sum[ST_DOCLAYER] += (double)(heap_in_use() - m0);
+        gesta_doc_free(d);
+    }
+    printf("  mean KB a document holds after: text %.0f, tag+parse %.0f, coder %.0f, doc layer %.0f\n",
+           sum[ST_TEXT] / (double)in->n / 1024, sum[ST_SYNTAX] / (double)in->n / 1024,
+           sum[ST_CODER] / (double)in->n / 1024, sum[ST_DOCLAYER] / (double)in->n / 1024);
+}
+
 static void bench_input(const gesta_engine *e, const input *in, int runs) {
     double tok[MAXRUNS], pipe[MAXRUNS], wall[MAXRUNS], st[NSTAGE][MAXRUNS];
     counts c = {0};
@@ -311,6 +334,7 @@ static void bench_input(const gesta_engine *e, const input *in, int runs) {
                med[k] > 0 ? (double)c.tokens / med[k] : 0.0);
     printf("  memory a processed document holds: mean %.0f KB, max %.0f KB\n",
            (double)mem_sum / (double)(c.docs ? c.docs : 1) / 1024.0, (double)mem_max / 1024.0);
+    memory_by_stage(e, in);
     printf("  RESULT %s units_per_s=%.0f tokens_per_s=%.0f tokenize_tokens_per_s=%.0f ratio=%.2f\n",
            !strncmp(in->name, "example", 7) ? "example" : !strncmp(in->name, "EWT", 3) ? "ewt" : "pud",
            (double)c.units / mp, (double)c.tokens / mp, (double)c.tokens / mt, mp / mt);

@@ -193,6 +193,10 @@ static int has_case(const sentview *sv, int32_t n, const char *word) {
 }
 
 /* The subject of v (climbing through xcomp/conj/ccomp/advcl), and whether it is passive. */
+/* subject_of's answer when the verb has a subject that is known to name no
+ * actor (a relative pronoun for an event noun): unlike -1, no fallback guess. */
+#define SUBJ_NONE (-2)
+
 static int32_t subject_of(const sentview *sv, int32_t v, int *passive, int32_t *agent, int dialect) {
     *passive = 0;
     *agent = -1;
@@ -213,6 +217,15 @@ static int32_t subject_of(const sentview *sv, int32_t v, int *passive, int32_t *
                     if ((sv_is(sv, g, "obl") || sv_is(sv, g, "nmod")) && has_case(sv, g, "by")) *agent = g;
                 }
             }
+        }
+        if (subj >= 0 && hop == 0 && dialect == 2 && STREQ(k->rel, "acl") && k->head >= 0 && sv->tk[subj].t->xpos &&
+            (STREQ(sv->tk[subj].t->xpos, "WDT") || STREQ(sv->tk[subj].t->xpos, "WP"))) {
+            /* "the expulsion ..., which led to the closure": a relative pronoun
+             * stands for the noun the clause modifies. A name is the subject; a
+             * common noun (an event, a thing) is no actor, and no guess is made
+             * from the nearest name before the verb. */
+            int32_t ante = k->head;
+            return sv->tk[ante].t->upos == GESTA_UPOS_PROPN ? ante : SUBJ_NONE;
         }
         if (subj >= 0 && sv->tk[subj].t->upos == GESTA_UPOS_PRON && k->head >= 0 && hop < 3) {
             /* "Ethiopia indicated it would act": a pronoun stands for the subject above */
@@ -481,7 +494,7 @@ static int analyze(const sentview *sv, int32_t v, gesta_arena *a, verb_an *out) 
             }
         }
     }
-    if (subj < 0 && m.src < 0 && !passive) {
+    if (subj == -1 && m.src < 0 && !passive) {
         /* no subject reachable through the tree (a parse that hung the clause off a
          * noun or an adposition): the nearest actor before the verb, as TABARI did */
         for (int32_t t = v - 1; t >= 0 && !src->n; t--) {
@@ -571,6 +584,15 @@ static int anaphoric(const sentview *sv, int32_t t) {
     for (int i = 0; org[i]; i++)
         if (k->norm && STREQ(k->norm, org[i])) return 1;
     return 0;
+}
+
+static void unresolved_agents(const sentview *sv, actset *s) {
+    for (int i = 0; i < s->n; i++) {
+        np_code *c = &s->a[i];
+        if (!c->code || strncmp(c->code, "---", 3) || c->head < 0) continue;
+        int32_t d = sv_child(sv, c->head, "det");
+        if (d >= 0 && sv->tk[d].t->norm && STREQ(sv->tk[d].t->norm, "the")) c->code = "";
+    }
 }
 
 /* The event with its anaphoric side left empty for the document layer, with the
@@ -719,6 +741,13 @@ static int code_sentence(const gesta_engine *e, gesta_doc *doc, uint32_t s, int 
         const char *code = an.code, *code2 = an.code2;
         const gesta_evidence_ref vev = an.vev;
         actset src = an.src, tgt = an.tgt;
+        if (e->opts.document_layer) {
+            /* "the two presidents met": an agent with no country ("---GOV") in a
+             * definite description is someone the story already named; leave the
+             * code empty for the document layer to resolve (or drop). */
+            unresolved_agents(&sv, &src);
+            unresolved_agents(&sv, &tgt);
+        }
         int passive = an.passive;
         uint32_t combo_flag = an.flags;
         match_result m;
