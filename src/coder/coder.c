@@ -302,8 +302,21 @@ static int in_clause(const sentview *sv, int32_t t, int32_t v) {
 
 static const verb_block *block_of(const struct gesta_dicts *d, const verb_form *f) { return &d->blocks[f->block]; }
 
+/* "Putin agreed with Russia to meet": a state's official acting on his own state
+ * is no interaction between two actors. In news mode (the document layer on)
+ * such self-directed events are dropped (same country, one side the bare
+ * country), except statements (01x: "Putin said Russia will ..." is a statement
+ * about Russia, as CAMEO codes it). The PETRARCH suites (news mode off) keep
+ * PETRARCH's behaviour. */
+int gesta_codes_self_directed(const char *a, const char *b) {
+    if (!a || !b || strlen(a) < 3 || strlen(b) < 3 || strncmp(a, b, 3)) return 0;
+    if (!strncmp(a, "IGO", 3) || !strncmp(a, "NGO", 3) || !strncmp(a, "---", 3)) return 0;
+    return strlen(a) == 3 || strlen(b) == 3;
+}
+
 static void emit(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int32_t v, const char *code,
                  const np_code *src, const np_code *tgt, const gesta_evidence_ref *vev, uint32_t flags) {
+    if (e->opts.document_layer && strncmp(code, "01", 2) && gesta_codes_self_directed(src->code, tgt->code)) return;
     for (uint32_t i = 0; i < doc->nevent; i++) {
         const gesta_event *o = &doc->events[i];
         if (o->sentence == sv->sent && !strcmp(o->code, code) && !strcmp(o->source, src->code) &&

@@ -38,6 +38,13 @@ int gesta_coder_run(const gesta_engine *engine, gesta_doc *doc);
 int gesta_coder_np_code(const gesta_engine *engine, const gesta_doc *doc, uint32_t sent, uint32_t head,
                         const char *date, const char **code, gesta_evidence_ref *ref);
 
+/**
+ * 1 when an event from a to b is a state's own people speaking of that state
+ * ("RUSGOV" and "RUS"): same country, one side the bare country code. News mode
+ * drops such events (docs/CODER.md).
+ */
+int gesta_codes_self_directed(const char *a, const char *b);
+
 /** One dated code of an actor entry: valid from..to inclusive ("" = open). */
 typedef struct gesta_actor_role {
     const char *code;

@@ -25,6 +25,7 @@
  */
 #include <string.h>
 
+#include "coder/coder.h"
 #include "doc/dl.h"
 
 /* ---------- tree helpers (exported in dl.h) ---------- */
@@ -433,6 +434,12 @@ int gesta_dl_coref(gesta_dl *dl) {
         int d = 0;
         if (fill_side(dl, i, 0, &d) < 0 || fill_side(dl, i, 1, &d) < 0) return GESTA_ENOMEM;
         if (d && !dl->cfg.keep_unresolved) doc->events[i].flags |= DROP;
+        /* a resolved side can make the event self-directed ("He agreed with Russia
+         * to ...", Putin): dropped, as the coder drops its own (statements stay) */
+        const gesta_event *ev = &doc->events[i];
+        if ((ev->flags & (GESTA_EV_COREF_SRC | GESTA_EV_COREF_TGT)) && ev->code && strncmp(ev->code, "01", 2) &&
+            gesta_codes_self_directed(ev->source, ev->target))
+            doc->events[i].flags |= DROP;
     }
     uint32_t wr = 0;
     for (uint32_t r = 0; r < doc->nevent; r++) {

@@ -104,9 +104,9 @@ int main(void) {
     s = fx_sent(doc, GESTA_UNIT_PROSE, 0, "The|DET|2|det alliance|NOUN|3|nsubj replied|VERB|0|root .|PUNCT|3|punct");
     uint32_t s3 = fx_sent(doc, GESTA_UNIT_PROSE, 0, "The|DET|2|det president|NOUN|3|nsubj left|VERB|0|root .|PUNCT|3|punct");
     uint32_t s4 = fx_sent(doc, GESTA_UNIT_PROSE, 0, "It|PRON|2|nsubj answered|VERB|0|root .|PUNCT|2|punct");
-    fx_event(doc, s, "", 0, 2, 2, 3, "RUS", -1, -1, "020");
-    fx_event(doc, s3, "", 0, 2, 2, 3, "RUS", -1, -1, "020");
-    fx_event(doc, s4, "", 0, 1, 1, 2, "RUS", -1, -1, "020");
+    fx_event(doc, s, "", 0, 2, 2, 3, "UKR", -1, -1, "020");
+    fx_event(doc, s3, "", 0, 2, 2, 3, "UKR", -1, -1, "020");
+    fx_event(doc, s4, "", 0, 1, 1, 2, "UKR", -1, -1, "020");
     fx_dl(&dl, doc, NULL);
     CHECK_INT(gesta_dl_coref(&dl), GESTA_OK);
     CHECK_INT(doc->nevent, 3);
@@ -115,6 +115,23 @@ int main(void) {
         CHECK_STR(doc->events[1].source, "RUSGOV");
         /* "It": organisation or country, the subject of the nearest sentence that has one */
         CHECK_STR(doc->events[2].source, "IGOWSTNAT");
+    }
+    fx_free(doc);
+
+    /* A resolved side that makes the event self-directed: Putin (RUSGOV) appealing
+     * to Russia is dropped; Putin's statement about Russia (010) stays. */
+    doc = fx_doc("2021-12-08");
+    fx_sent(doc, GESTA_UNIT_PROSE, 1, "Putin|PROPN|2|nsubj spoke|VERB|0|root .|PUNCT|2|punct");
+    s = fx_sent(doc, GESTA_UNIT_PROSE, 0, "He|PRON|2|nsubj urged|VERB|0|root Russia|PROPN|2|obj .|PUNCT|2|punct");
+    s3 = fx_sent(doc, GESTA_UNIT_PROSE, 0, "He|PRON|2|nsubj said|VERB|0|root Russia|PROPN|4|nsubj waits|VERB|2|ccomp");
+    fx_event(doc, s, "", 0, 1, 2, 3, "RUS", -1, -1, "020");
+    fx_event(doc, s3, "", 0, 1, 2, 3, "RUS", -1, -1, "010");
+    fx_dl(&dl, doc, NULL);
+    CHECK_INT(gesta_dl_coref(&dl), GESTA_OK);
+    CHECK_INT(doc->nevent, 1);
+    if (doc->nevent == 1) {
+        CHECK_STR(doc->events[0].source, "RUSGOV");
+        CHECK_STR(doc->events[0].code, "010");
     }
     fx_free(doc);
 
