@@ -314,9 +314,9 @@ int gesta_codes_self_directed(const char *a, const char *b) {
     return strlen(a) == 3 || strlen(b) == 3;
 }
 
-static void emit(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int32_t v, const char *code,
-                 const np_code *src, const np_code *tgt, const gesta_evidence_ref *vev, uint32_t flags) {
-    if (e->opts.document_layer && strncmp(code, "01", 2) && gesta_codes_self_directed(src->code, tgt->code)) return;
+/* Appends the event unless the sentence already has the same triple. */
+static void add_event(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int32_t v, const char *code,
+                      const np_code *src, const np_code *tgt, const gesta_evidence_ref *vev, uint32_t flags) {
     for (uint32_t i = 0; i < doc->nevent; i++) {
         const gesta_event *o = &doc->events[i];
         if (o->sentence == sv->sent && !strcmp(o->code, code) && !strcmp(o->source, src->code) &&
@@ -351,6 +351,20 @@ static void emit(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int3
     ev->tgt_ev = tgt->ev;
     ev->flags = flags;
     ev->dup_of = -1;
+}
+
+static void emit(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int32_t v, const char *code,
+                 const np_code *src, const np_code *tgt, const gesta_evidence_ref *vev, uint32_t flags) {
+    if (e->opts.document_layer && strncmp(code, "01", 2) && gesta_codes_self_directed(src->code, tgt->code)) return;
+    add_event(e, doc, sv, v, code, src, tgt, vev, flags);
+}
+
+/* extra.h: events of nouns and predicates (nominal.c, predicate.c) need both
+ * actors, and never code an actor acting on itself. */
+void gesta_coder_emit_at(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int32_t v, const char *code,
+                         const np_code *src, const np_code *tgt, const gesta_evidence_ref *vev, uint32_t flags) {
+    if (!code || !*code || !src->code || !tgt->code || STREQ(src->code, tgt->code)) return;
+    emit(e, doc, sv, v, code, src, tgt, vev, flags);
 }
 
 /* The code a verb has in this sentence (pattern, its own, or its block's), or NULL. */

@@ -131,45 +131,6 @@ static const noun_entry *noun_entry_of(const sentview *sv, int32_t n) {
 
 /* ---------- shared helpers (extra.h) ---------- */
 
-void gesta_coder_emit_at(const gesta_engine *e, gesta_doc *doc, const sentview *sv, int32_t v, const char *code,
-                         const np_code *src, const np_code *tgt, const gesta_evidence_ref *vev, uint32_t flags) {
-    if (!code || !*code || !src->code || !tgt->code || STREQ(src->code, tgt->code)) return;
-    for (uint32_t i = 0; i < doc->nevent; i++) {
-        const gesta_event *o = &doc->events[i];
-        if (o->sentence == sv->sent && !strcmp(o->code, code) && !strcmp(o->source, src->code) &&
-            !strcmp(o->target, tgt->code))
-            return;
-    }
-    gesta_event *ev = gesta_doc_add_event(doc);
-    if (!ev) return;
-    ev->sentence = sv->sent;
-    memcpy(ev->date, doc->date, sizeof ev->date);
-    ev->date_source = "document";
-    ev->source = src->code;
-    ev->target = tgt->code;
-    ev->code = code;
-    gesta_code_info ci;
-    if (gesta_ontology_event(e->ontology, code, &ci)) {
-        ev->root_code = ci.root;
-        ev->goldstein = ci.goldstein;
-        ev->quad_class = ci.quad_class;
-        ev->plover = ci.plover;
-        ev->plover_mode = ci.plover_mode;
-    } else {
-        ev->root_code = "";
-        ev->plover = ev->plover_mode = "";
-    }
-    ev->src_span = src->span;
-    ev->tgt_span = tgt->span;
-    ev->verb_span.begin = v;
-    ev->verb_span.end = v + 1;
-    ev->verb_ev = *vev;
-    ev->src_ev = src->ev;
-    ev->tgt_ev = tgt->ev;
-    ev->flags = flags;
-    ev->dup_of = -1;
-}
-
 static int add_one(const sentview *sv, int32_t h, gesta_arena *a, np_code *out, int n, int max) {
     np_parts p;
     if (n >= max || h < 0 || !sv_np_parts(sv, h, &p) || !p.actor) return n;

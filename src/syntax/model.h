@@ -234,6 +234,10 @@ void gesta_tb_truncate(gesta_tb *c, int n);
 void gesta_vocab_free(gesta_vocab *v);
 /** Is the gold tree of s projective (and single-rooted, all heads valid)? */
 int gesta_tbsent_projective(const gesta_tbsent *s);
+/** Makes the gold tree of s projective by lifting non-projective arcs to the
+ * head's head (labels kept). Returns the number of lifts, or -1 if the tree is
+ * not a single-rooted tree over valid heads (left unchanged). */
+int gesta_tbsent_projectivize(gesta_tbsent *s);
 
 /* ---- training and evaluation (train.c, evaluate.c) ---------------------- */
 

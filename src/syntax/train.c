@@ -9,8 +9,9 @@
  *     set, so that it sees (some) tagging errors. Arc-hybrid with the dynamic
  *     oracle: after the first epoch, a wrong prediction is followed with
  *     probability `explore`, so the parser learns to recover from its errors.
- *     Sentences whose gold tree is non-projective (about 2% of EWT) are skipped:
- *     the oracle's costs are exact only for projective trees.
+ *     Sentences whose gold tree is non-projective (about 2% of EWT) are made
+ *     projective by lifting (the oracle's costs are exact only for projective
+ *     trees); only malformed trees are skipped.
  *  5. Everything is serialized and loaded back, so the returned model is
  *     exactly what the file will hold.
  *
@@ -394,9 +395,12 @@ int gesta_syntax_train(const gesta_train_opts *o, struct gesta_model **out, gest
     if (!pt) { rc = gesta_error_set(err, GESTA_ENOMEM, NULL, 0, 0, "out of memory"); goto done; }
     uint8_t **ptags = calloc((size_t)tr.n, sizeof *ptags);
     if (!ptags) { rc = gesta_error_set(err, GESTA_ENOMEM, NULL, 0, 0, "out of memory"); goto done; }
-    int nproj = 0;
+    int nproj = 0, nlifted = 0;
     for (int i = 0; i < tr.n; i++) {
-        if (!gesta_tbsent_projective(&tr.s[i])) continue;
+        /* the tagger and lemmatizer are done with the gold heads: lift in place */
+        int lifts = gesta_tbsent_projectivize(&tr.s[i]);
+        if (lifts < 0) continue;
+        nlifted += lifts > 0;
         nproj++;
         ptags[i] = malloc((size_t)tr.s[i].n + 1);
         if (!ptags[i]) continue;
@@ -407,7 +411,8 @@ int gesta_syntax_train(const gesta_train_opts *o, struct gesta_model **out, gest
             gesta_tagger_run(&m, w.wf, tr.s[i].n, ptags[i], w.tmp);
         }
     }
-    logf_(o, "parser: %d of %d sentences projective (the rest are skipped)", nproj, tr.n);
+    logf_(o, "parser: %d of %d sentences usable, %d of them projectivized by lifting (the rest are skipped)",
+          nproj, tr.n, nlifted);
     double best = -1;
     for (int ep = 0; ep < o->parse_epochs; ep++) {
         shuffle(order, tr.n, &rng);

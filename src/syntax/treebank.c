@@ -198,3 +198,46 @@ void gesta_tb_truncate(gesta_tb *c, int n) {
     for (int i = n; i < c->n; i++) csent_free(&c->s[i]);
     if (n < c->n) c->n = n;
 }
+
+/* Does head h dominate word k (k reaches h by following heads)? heads: 1-based words, 0 = root. */
+static int dominates(const int *head, int n, int h, int k) {
+    for (int steps = 0; k != 0 && steps <= n; steps++) {
+        if (k == h) return 1;
+        k = head[k - 1];
+    }
+    return h == 0;
+}
+
+int gesta_tbsent_projectivize(gesta_tbsent *s) {
+    int n = s->n, roots = 0;
+    for (int i = 0; i < n; i++) {
+        int h = s->head[i];
+        if (h < 0 || h > n || h == i + 1 || s->lab[i] < 0) return -1;
+        roots += h == 0;
+    }
+    if (roots != 1) return -1;
+    for (int i = 1; i <= n; i++) {
+        int x = i, steps = 0;
+        while (x != 0 && steps++ <= n) x = s->head[x - 1];
+        if (x != 0) return -1;
+    }
+    /* Lift the shortest non-projective arc (h, d) to h's head, until none is
+     * left (Nivre & Nilsson 2005, without encoding the lift in the label):
+     * each lift shortens nothing but moves d up one level, so this ends. */
+    int lifts = 0;
+    for (;;) {
+        int best = -1, bestlen = n + 2;
+        for (int d = 1; d <= n; d++) {
+            int h = s->head[d - 1];
+            if (h == 0) continue;
+            int a = d < h ? d : h, b = d < h ? h : d;
+            if (b - a >= bestlen) continue;
+            for (int k = a + 1; k < b; k++)
+                if (!dominates(s->head, n, h, k)) { best = d; bestlen = b - a; break; }
+        }
+        if (best < 0) break;
+        s->head[best - 1] = s->head[s->head[best - 1] - 1];
+        lifts++;
+    }
+    return lifts;
+}
