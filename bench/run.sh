@@ -182,6 +182,15 @@ sec_callgrind() {
   local p t; p=$(ir "$OUT/cg.parse" gesta_syntax_run); t=$(ir "$OUT/cg.parse" gesta_text_segment)
   say "callgrind tag+parse: gesta_syntax_run $p Ir / $words words = $((p / words)) per token, $((p / sents)) per sentence; text layer on the same text $((t / words)) per token (ratio $(awk "BEGIN{printf \"%.1f\", $p/$t}")x)"
 
+  # Cache misses of the same run, simulated with the last level set to the 4 MB L2 of
+  # this machine's cores (the real L3 is shared with every other job).
+  run cache-parse nice valgrind --tool=cachegrind --cache-sim=yes --LL=4194304,16,64 \
+    --cachegrind-out-file="$OUT/cache.parse" "$B/bench_parse" "$MODEL" "$GESTA_SHARED/ud/en_ewt-ud-test.conllu" 1
+  local d1 ll; d1=$(sed -n 's/.*D1  misses: *\([0-9,]*\).*/\1/p' "$OUT/cache-parse.log" | tr -d ,)
+  ll=$(sed -n 's/.*LLd misses: *\([0-9,]*\).*/\1/p' "$OUT/cache-parse.log" | tr -d ,)
+  local wl; wl=$(cg_annotate "$OUT/cache.parse" 2>/dev/null | grep -E ':(gesta_percep_score|add_dense_[a-z0-9]*)$' |
+    sed 's/([^)]*)//g' | awk '{gsub(",", "", $5); gsub(",", "", $6); d += $5; l += $6} END {print d, l}')
+  say "cachegrind bench_parse 1 (model load + tokenize + tagger pass + syntax_run, LL = 4 MB): per token $((d1 / words)) D1 and $((ll / words)) L2 (LL) data misses; weight lookups alone (percep_score, add_dense) $(( ${wl% *} / words )) D1 and $(( ${wl#* } / words )) L2 read misses"
   run cg-coder $cg="$OUT/cg.coder" "$B/bench_coder" "" 3
   local n; n=$(sed -n 's/.*documents, \([0-9]*\) sentences x \([0-9]*\) rounds.*/\1 \2/p' "$OUT/cg-coder.log")
   local codings=$(( ${n% *} * ${n#* } * 7 ))

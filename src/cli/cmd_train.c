@@ -4,6 +4,7 @@
  *
  *   gesta train --train TRAIN.conllu [--dev DEV.conllu] [--seed N] -o MODEL
  *               [--tag-epochs N] [--tag-passes 1|2] [--parse-epochs N] [--explore P]
+ *               [--prune-updates N] [--prune-weight W]   (parser weights kept when frozen)
  *   gesta train --eval GOLD.conllu [--model MODEL] [--raw] [-o SYSTEM.conllu]
  */
 #include <stdlib.h>
@@ -90,7 +91,8 @@ static int do_eval(const cli_opts *o, const char *gold) {
 int cmd_train(int argc, char **argv) {
     cli_opts o;
     int rc = cli_parse_options(argc, argv, "train",
-                               "--train=,--dev=,--seed=,--tag-epochs=,--tag-passes=,--parse-epochs=,--explore=,--max-sents=,--eval=,--raw",
+                               "--train=,--dev=,--seed=,--tag-epochs=,--tag-passes=,--parse-epochs=,--explore=,--max-sents=,--eval=,--raw,"
+                               "--prune-updates=,--prune-weight=",
                                &o);
     if (rc) return rc;
     const char *eval = cli_extra(&o, "--eval");
@@ -111,7 +113,8 @@ int cmd_train(int argc, char **argv) {
     if (int_opt(&o, "--seed", 1, 0, 1 << 30, &seed) < 0 || int_opt(&o, "--tag-epochs", 8, 1, 100, &t.tag_epochs) < 0 ||
         int_opt(&o, "--parse-epochs", 12, 1, 100, &t.parse_epochs) < 0 ||
         int_opt(&o, "--tag-passes", 1, 1, 2, &t.tag_passes) < 0 ||
-        int_opt(&o, "--max-sents", 0, 0, 1 << 30, &t.max_sents) < 0) {
+        int_opt(&o, "--max-sents", 0, 0, 1 << 30, &t.max_sents) < 0 ||
+        int_opt(&o, "--prune-updates", 1, 1, 1000, &t.parse_min_updates) < 0) {
         rc = CLI_EXIT_USAGE;
         goto done;
     }
@@ -123,6 +126,17 @@ int cmd_train(int argc, char **argv) {
         t.explore = strtod(ex, &end);
         if (*end || t.explore < 0 || t.explore > 1) {
             fprintf(stderr, "gesta train: --explore wants a probability from 0 to 1\n");
+            rc = CLI_EXIT_USAGE;
+            goto done;
+        }
+    }
+    t.parse_min_weight = 0.05;
+    const char *pw = cli_extra(&o, "--prune-weight");
+    if (pw) {
+        char *end;
+        t.parse_min_weight = strtod(pw, &end);
+        if (*end || !(t.parse_min_weight > 0) || t.parse_min_weight > 100) {
+            fprintf(stderr, "gesta train: --prune-weight wants a number above 0 (at most 100)\n");
             rc = CLI_EXIT_USAGE;
             goto done;
         }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "coder/coder.h"
@@ -46,6 +47,13 @@ int gesta_engine_new(gesta_engine **out, const gesta_engine_options *opts, gesta
     if (!dd || !*dd) dd = getenv("GESTA_DATA");
     if (!dd || !*dd) dd = GESTA_DATA_DIR;
     snprintf(e->data_dir, sizeof e->data_dir, "%s", dd);
+    struct stat st;
+    if (stat(e->data_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        /* a mistyped --data or GESTA_DATA would otherwise load nothing, silently */
+        gesta_error_set(err, GESTA_EUSAGE, e->data_dir, 0, 0, "data directory not found");
+        free(e);
+        return GESTA_EUSAGE;
+    }
 
     int rc = GESTA_OK;
     if ((rc = gesta_ontology_load(&e->ontology, err)) < 0) goto fail;

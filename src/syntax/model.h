@@ -76,6 +76,9 @@ typedef struct gesta_ptrain gesta_ptrain;
 gesta_ptrain *gesta_ptrain_new(uint32_t nclass);
 void gesta_ptrain_free(gesta_ptrain *t);
 void gesta_ptrain_score(const gesta_ptrain *t, const uint64_t *keys, int nkeys, float *scores);
+/** Freezing drops averaged weights below min_weight (default 0.05) and features
+ * updated fewer than min_updates times (default 1: none). */
+void gesta_ptrain_set_prune(gesta_ptrain *t, double min_weight, uint32_t min_updates);
 /** One example seen (advances the averaging clock). */
 void gesta_ptrain_tick(gesta_ptrain *t);
 uint32_t gesta_ptrain_nclass(const gesta_ptrain *t);
@@ -174,6 +177,7 @@ typedef struct gesta_pstate {
     int *head, *lab;
     int *lc1, *lc2, *rc1, *rc2; /* leftmost, 2nd leftmost, rightmost, 2nd rightmost child */
     int *nl, *nr;         /* number of left / right children */
+    uint64_t *lset, *rset; /* labels of the left / right children, as bit sets (label & 63) */
 } gesta_pstate;
 
 /** Scratch for a sentence of n words: ints needed by gesta_pstate_init. */
@@ -185,7 +189,7 @@ void gesta_pstate_apply(gesta_pstate *s, int cls);
 /** Cost (dynamic oracle) of cls: gold arcs it makes unreachable. */
 int gesta_pstate_cost(const gesta_pstate *s, int cls, const int *ghead, const int *glab);
 
-#define GESTA_PARSER_MAXF 80
+#define GESTA_PARSER_MAXF 96
 int gesta_parser_features(const gesta_pstate *s, const gesta_wfeat *wf, const uint8_t *tags, uint64_t *keys);
 /** Parses words with tags: fills head[1..n], lab[1..n]. mem: gesta_pstate_ints(n) ints. */
 void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const uint8_t *tags, int n,
@@ -248,6 +252,8 @@ typedef struct gesta_train_opts {
     int tag_passes;                     /* 1, or 2: a second pass sees the first's right context */
     int max_sents;                      /* 0 = all (tests train on a few) */
     double explore;                     /* probability of following a wrong prediction */
+    double parse_min_weight;            /* parser pruning: smallest averaged weight kept (0: 0.05) */
+    int parse_min_updates;              /* parser pruning: fewest updates a feature needs (0: 1) */
     void (*log)(void *ctx, const char *msg);
     void *log_ctx;
 } gesta_train_opts;

@@ -16,15 +16,21 @@
  * parse has exactly one word attached to the root, as in UD.
  * Each sentence takes exactly 2n transitions: parsing is linear.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "syntax/model.h"
 
-size_t gesta_pstate_ints(int n) { return (size_t)(n + 1) * 9 + 1; }
+/* Two uint64 label-set arrays first (8-byte aligned: one int skipped if need be), then nine int arrays. */
+size_t gesta_pstate_ints(int n) { return (size_t)(n + 1) * 13 + 2; }
 
 void gesta_pstate_init(gesta_pstate *s, int n, int *mem) {
     size_t m = (size_t)n + 1;
     s->n = n;
+    if ((uintptr_t)mem & 7) mem++;
+    s->lset = (uint64_t *)(void *)mem;
+    s->rset = s->lset + m;
+    mem += 4 * m;
     s->stack = mem;
     s->head = mem + m;
     s->lab = mem + 2 * m;
@@ -39,6 +45,7 @@ void gesta_pstate_init(gesta_pstate *s, int n, int *mem) {
         s->lab[i] = -1;
         s->lc1[i] = s->lc2[i] = s->rc1[i] = s->rc2[i] = -1;
         s->nl[i] = s->nr[i] = 0;
+        s->lset[i] = s->rset[i] = 0;
     }
     s->stack[0] = 0;
     s->sp = 1;
@@ -60,10 +67,12 @@ static void attach(gesta_pstate *s, int h, int d, int l) {
         s->lc2[h] = s->lc1[h];
         s->lc1[h] = d;
         s->nl[h]++;
+        s->lset[h] |= 1ull << (l & 63);
     } else {                /* new right children are always further right */
         s->rc2[h] = s->rc1[h];
         s->rc1[h] = d;
         s->nr[h]++;
+        s->rset[h] |= 1ull << (l & 63);
     }
 }
 
@@ -217,6 +226,27 @@ int gesta_parser_features(const gesta_pstate *s, const gesta_wfeat *wf, const ui
     k[m++] = gesta_fk2(76, s1t, b0t);
     k[m++] = gesta_fk2(77, s1w, b0w);
     k[m++] = gesta_fk3(78, s0w, s0t, s0Rl);
+    /* Zhang & Nivre (2011): label sets of the children, s1-s0 distance, s1's
+     * valency and children; one tag further ahead. */
+    uint64_t s0ls = s0 >= 0 ? s->lset[s0] : 1ull << 63, s0rs = s0 >= 0 ? s->rset[s0] : 1ull << 63;
+    uint64_t b0ls = b0 >= 0 ? s->lset[b0] : 1ull << 63, s1rs = s1 >= 0 ? s->rset[s1] : 1ull << 63;
+    uint64_t d10 = (s1 >= 0 && s0 >= 0) ? (uint64_t)(s0 - s1 < 10 ? s0 - s1 : 10) : 0;
+    uint64_t s1vl = s1 >= 0 ? (uint64_t)s->nl[s1] : 99, s1vr = s1 >= 0 ? (uint64_t)s->nr[s1] : 99;
+    int b3 = s->b + 3 <= n ? s->b + 3 : -1;
+    k[m++] = gesta_fk2(79, s0w, s0rs);
+    k[m++] = gesta_fk2(80, s0t, s0rs);
+    k[m++] = gesta_fk2(81, s0w, s0ls);
+    k[m++] = gesta_fk2(82, s0t, s0ls);
+    k[m++] = gesta_fk2(83, b0w, b0ls);
+    k[m++] = gesta_fk2(84, b0t, b0ls);
+    k[m++] = gesta_fk2(85, s1t, s1rs);
+    k[m++] = gesta_fk3(86, s1t, s0t, d10);
+    k[m++] = gesta_fk3(87, s1w, s0w, d10);
+    k[m++] = gesta_fk2(88, s1t, s1vr);
+    k[m++] = gesta_fk2(89, s1w, s1vr);
+    k[m++] = gesta_fk2(90, s1t, s1vl);
+    k[m++] = gesta_fk1(91, L(s1L));
+    k[m++] = gesta_fk3(92, b1t, b2t, T(b3));
 #undef CH
 #undef W
 #undef T

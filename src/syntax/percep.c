@@ -114,13 +114,15 @@ void gesta_percep_score(const gesta_percep *p, const uint64_t *keys, int nkeys, 
 /* ---- training ---------------------------------------------------------- */
 
 typedef struct tent { float w; uint32_t cls; double u; } tent;
-typedef struct trow { uint64_t key; tent *e; uint32_t n, cap; } trow;
+typedef struct trow { uint64_t key; tent *e; uint32_t n, cap, nupd; } trow;
 
 struct gesta_ptrain {
     uint32_t nclass;
     trow *rows;
     size_t cap, used;     /* cap: power of two */
     double clock;
+    double min_weight;    /* freezing drops smaller averaged weights */
+    uint32_t min_updates; /* ... and features updated fewer times than this */
 };
 
 gesta_ptrain *gesta_ptrain_new(uint32_t nclass) {
@@ -130,6 +132,8 @@ gesta_ptrain *gesta_ptrain_new(uint32_t nclass) {
     t->cap = 1u << 16;
     t->rows = calloc(t->cap, sizeof *t->rows);
     t->clock = 1;
+    t->min_weight = MIN_WEIGHT;
+    t->min_updates = 1;
     if (!t->rows) { free(t); return NULL; }
     return t;
 }
@@ -189,11 +193,16 @@ void gesta_ptrain_score(const gesta_ptrain *t, const uint64_t *keys, int nkeys, 
 }
 
 void gesta_ptrain_tick(gesta_ptrain *t) { t->clock += 1; }
+void gesta_ptrain_set_prune(gesta_ptrain *t, double min_weight, uint32_t min_updates) {
+    t->min_weight = min_weight;
+    t->min_updates = min_updates;
+}
 uint32_t gesta_ptrain_nclass(const gesta_ptrain *t) { return t->nclass; }
 
 static void bump(gesta_ptrain *t, uint64_t key, uint32_t cls, float d) {
     trow *r = get_row(t, key);
     if (!r) return;
+    r->nupd++;
     for (uint32_t j = 0; j < r->n; j++)
         if (r->e[j].cls == cls) {
             r->e[j].w += d;
@@ -220,8 +229,9 @@ void gesta_ptrain_update(gesta_ptrain *t, const uint64_t *keys, int nkeys, int g
 
 static uint32_t surviving(const gesta_ptrain *t, const trow *r) {
     uint32_t c = 0;
+    if (r->nupd < t->min_updates) return 0;
     for (uint32_t j = 0; j < r->n; j++)
-        c += fabs(r->e[j].w - r->e[j].u / t->clock) >= MIN_WEIGHT;
+        c += fabs(r->e[j].w - r->e[j].u / t->clock) >= t->min_weight;
     return c;
 }
 
@@ -271,7 +281,7 @@ int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **
             int16_t *row = dense + (size_t)nd * stride;
             for (uint32_t j = 0; j < r->n; j++) {
                 double avg = r->e[j].w - r->e[j].u / t->clock;
-                if (fabs(avg) < MIN_WEIGHT) continue;
+                if (fabs(avg) < t->min_weight) continue;
                 long q = quantize(avg);
                 q = shift ? (q + (1L << (shift - 1))) >> shift : q;   /* rounded */
                 row[r->e[j].cls] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
@@ -280,10 +290,11 @@ int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **
             nd++;
             continue;
         }
+        if (r->nupd < t->min_updates) continue;
         uint32_t off = k;
         for (uint32_t j = 0; j < r->n; j++) {
             double avg = r->e[j].w - r->e[j].u / t->clock;
-            if (fabs(avg) < MIN_WEIGHT) continue;
+            if (fabs(avg) < t->min_weight) continue;
             long q = quantize(avg);
             ent[k++] = (int32_t)((uint32_t)q << 8) | (int32_t)r->e[j].cls;
         }

@@ -393,6 +393,8 @@ int gesta_syntax_train(const gesta_train_opts *o, struct gesta_model **out, gest
     int ncls = 1 + 2 * voc.nlab;
     pt = gesta_ptrain_new((uint32_t)ncls);
     if (!pt) { rc = gesta_error_set(err, GESTA_ENOMEM, NULL, 0, 0, "out of memory"); goto done; }
+    gesta_ptrain_set_prune(pt, o->parse_min_weight > 0 ? o->parse_min_weight : 0.05,
+                           o->parse_min_updates > 0 ? (uint32_t)o->parse_min_updates : 1u);
     uint8_t **ptags = calloc((size_t)tr.n, sizeof *ptags);
     if (!ptags) { rc = gesta_error_set(err, GESTA_ENOMEM, NULL, 0, 0, "out of memory"); goto done; }
     int nproj = 0, nlifted = 0;

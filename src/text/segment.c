@@ -211,6 +211,10 @@ static int add_prose(gesta_doc *doc, uint32_t a, uint32_t b) {
 /* Splits the tokens [a, e) of one line (or wrapped block) into prose units. */
 static int split_block(gesta_doc *doc, uint32_t a, uint32_t e) {
     uint32_t u = a;
+    /* where the last scan of closers ("! ! ! ...") stopped: every token between a
+     * later candidate inside that run and this point is a closer too, so the scan
+     * resumes here instead of walking the run again (quadratic on long runs) */
+    uint32_t jrun = a;
     for (uint32_t i = a; i < e; i++) {
         /* a list of links: each its own unit */
         if (tok_is_url(&doc->toks[i]) && i + 1 < e && tok_is_url(&doc->toks[i + 1])) {
@@ -225,12 +229,13 @@ static int split_block(gesta_doc *doc, uint32_t a, uint32_t e) {
             u = i;
         }
         if (!tok_may_end(&doc->toks[i])) continue;
-        uint32_t j = i + 1;
+        uint32_t j = i + 1 > jrun ? i + 1 : jrun;
         /* closing quotes and brackets, and more sentence punctuation ("? ? ?"), stay */
         while (j < e && (tok_is_closer(doc, j) || tok_is_emoticon(&doc->toks[j]) || !strcmp(doc->toks[j].form, "*") ||
                          (tok_is_terminal(&doc->toks[j]) &&
                           ((doc->toks[j - 1].flags & GESTA_TOK_NO_SPACE_AFTER) || strlen(doc->toks[j].form) == 1))))
             j++;
+        jrun = j;
         if (j >= e) break;
         if (doc->toks[j].flags & GESTA_TOK_JOINED) continue;
         if (!boundary_before(doc, u, i, j, e)) continue;

@@ -71,6 +71,20 @@ static void hand_written(void) {
     CHECK(!gesta_tbsent_projective(&s));                 /* 1->3 and 2->4 cross */
     s.head = head_p;
     CHECK(gesta_tbsent_projective(&s));
+
+    /* projectivizing lifts 2->4 (it spans the root word 3) to 4's head: 3 */
+    s.head = head_np;
+    CHECK_INT(gesta_tbsent_projectivize(&s), 1);
+    CHECK_INT(head_np[0], 3);
+    CHECK_INT(head_np[1], 3);
+    CHECK_INT(head_np[2], 0);
+    CHECK_INT(head_np[3], 3);
+    CHECK(gesta_tbsent_projective(&s));
+    CHECK_INT(gesta_tbsent_projectivize(&s), 0);         /* already projective: unchanged */
+    int head_bad[4] = {2, 1, 0, 3};                      /* a cycle: refused, left as is */
+    s.head = head_bad;
+    CHECK_INT(gesta_tbsent_projectivize(&s), -1);
+    CHECK_INT(head_bad[0], 2);
 }
 
 static void ewt_slice(const char *shared) {
@@ -101,6 +115,30 @@ static void ewt_slice(const char *shared) {
     }
     CHECK_INT(tried, 600);
     CHECK_INT(reproduced, tried);
+    /* every non-projective tree of dev becomes projective, keeps its root, and the
+     * oracle then reproduces it */
+    int nonproj = 0, fixed = 0;
+    for (int k = 0; k < c.n; k++) {
+        gesta_tbsent *s = &c.s[k];
+        if (gesta_tbsent_projective(s)) continue;
+        int root = -1;
+        for (int i = 0; i < s->n; i++) if (s->head[i] == 0) root = i;
+        int lifts = gesta_tbsent_projectivize(s);
+        if (lifts < 0) continue;
+        nonproj++;
+        int *gh = malloc((size_t)(s->n + 1) * sizeof *gh), *gl = malloc((size_t)(s->n + 1) * sizeof *gl);
+        gh[0] = gl[0] = -1;
+        for (int i = 0; i < s->n; i++) {
+            gh[i + 1] = s->head[i];
+            gl[i + 1] = s->lab[i];
+        }
+        fixed += lifts > 0 && gesta_tbsent_projective(s) && s->head[root] == 0 &&
+                 oracle_reproduces(s->n, gh, gl, v.nlab, &costly);
+        free(gh);
+        free(gl);
+    }
+    CHECK(nonproj > 10);
+    CHECK_INT(fixed, nonproj);
     gesta_tb_free(&c);
     gesta_vocab_free(&v);
 }
