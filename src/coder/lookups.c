@@ -11,14 +11,24 @@
 int gesta_coder_np_code(const gesta_engine *engine, const gesta_doc *doc, uint32_t sent, uint32_t head,
                         const char *date, const char **code, gesta_evidence_ref *ref) {
     if (!engine || !engine->dicts || sent >= doc->nsent || head >= doc->sents[sent].ntok) return 0;
+    /* The sentence view is working memory: built in a scratch arena so that the
+     * document layer's many lookups do not pile up in the document's arena;
+     * only the code string is kept, in the document. */
+    gesta_arena *scratch = gesta_arena_new();
+    if (!scratch) return 0;
+    int found = 0;
     sentview sv;
-    if (sv_build(&sv, engine->dicts, doc, sent, doc->arena) < 0) return 0;
-    if (date && *date) sv.date = date_to_int(date);
     np_code c;
-    if (!sv_code_np(&sv, (int32_t)head, doc->arena, &c)) return 0;
-    *code = c.code;
-    if (ref) *ref = c.ev;
-    return 1;
+    if (sv_build(&sv, engine->dicts, doc, sent, scratch) == 0) {
+        if (date && *date) sv.date = date_to_int(date);
+        if (sv_code_np(&sv, (int32_t)head, scratch, &c) && c.code) {
+            *code = gesta_arena_strdup(doc->arena, c.code);
+            if (ref) *ref = c.ev;
+            found = *code != NULL;
+        }
+    }
+    gesta_arena_free(scratch);
+    return found;
 }
 
 static void ymd(int32_t v, char out[11]) {
@@ -34,10 +44,12 @@ int gesta_coder_actor_roles(const gesta_engine *engine, const gesta_doc *doc, ui
                             gesta_actor_role *out, int max, uint32_t *ntok) {
     *ntok = 0;
     if (!engine || !engine->dicts || sent >= doc->nsent || tok >= doc->sents[sent].ntok) return 0;
+    gesta_arena *scratch = gesta_arena_new();
+    if (!scratch) return 0;
     sentview sv;
-    if (sv_build(&sv, engine->dicts, doc, sent, doc->arena) < 0) return 0;
     uint32_t entry;
-    int n = sv_actor_at(&sv, (int32_t)tok, sv.n, &entry);
+    int n = sv_build(&sv, engine->dicts, doc, sent, scratch) == 0 ? sv_actor_at(&sv, (int32_t)tok, sv.n, &entry) : 0;
+    gesta_arena_free(scratch);
     if (!n) return 0;
     *ntok = (uint32_t)n;
     const actor_entry *a = &engine->dicts->actors[entry];
