@@ -2,6 +2,7 @@
 # Builds the libFuzzer target with clang (optional; CTest replays fuzz/corpus with any compiler).
 #   fuzz/build.sh [OUT]      then: OUT -max_total_time=300 -max_len=65536 WORKDIR fuzz/corpus/reader
 # Only the sources the readers and the given-parse conversion need are compiled in.
+#   fuzz/build.sh dict|text [OUT]   the dictionary / raw-text targets (default OUT build-fuzz/fuzz_KIND)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 # fuzz/build.sh dict|text [OUT]: the dictionary and raw-text targets (fuzz_dict.c, fuzz_text.c).

@@ -71,12 +71,14 @@ static int parse_restriction(dict_ctx *c, const char *s, size_t n, actor_code *o
 }
 
 static int add_code(dict_ctx *c, actor_entry *e, const actor_code *ac) {
+    if (e->ncode == UINT16_MAX) { dict_problem(c, "more than %d codes for one actor; skipped", UINT16_MAX); return 0; }
     if (e->ncode == e->cap) {
-        uint16_t nc = e->cap ? (uint16_t)(e->cap * 2) : 4;
+        uint32_t nc = e->cap ? e->cap * 2u : 4;
+        if (nc > UINT16_MAX) nc = UINT16_MAX; /* ncode and cap are uint16_t */
         actor_code *p = gesta_arena_grow(c->d->arena, e->codes, e->ncode, nc, sizeof *p);
         if (!p) return GESTA_ENOMEM;
         e->codes = p;
-        e->cap = nc;
+        e->cap = (uint16_t)nc;
     }
     e->codes[e->ncode++] = *ac;
     return 0;

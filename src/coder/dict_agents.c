@@ -15,6 +15,10 @@
 #include "coder/dict.h"
 
 #define MAX_SUBST 64
+/* One line may not expand to more phrases than this, nor nest markers deeper: a
+ * set that names itself or a few markers of big sets would otherwise never end. */
+#define MAX_EXPANSIONS 4096
+#define MAX_MARK_DEPTH 8
 
 typedef struct subst {
     char mark[64];
@@ -26,6 +30,7 @@ typedef struct subst {
 typedef struct agent_load {
     subst sets[MAX_SUBST];
     int nsets;
+    int budget; /* phrases the current line may still add */
 } agent_load;
 
 
@@ -46,13 +51,23 @@ static int add_agent_phrase(dict_ctx *c, const char *s, size_t n, uint32_t entry
 }
 
 /* Expands the first !MARK! in s (recursively for several marks). */
-static int expand(dict_ctx *c, const char *s, size_t n, uint32_t entry, int plural) {
+static int expand(dict_ctx *c, const char *s, size_t n, uint32_t entry, int plural, int depth) {
     agent_load *al = c->state;
+    /* every step counts, also those that end in a report (an unknown marker) */
+    if (al->budget-- <= 0) {
+        if (al->budget == -1) dict_problem(c, "line expands to more than %d phrases; the rest are skipped", MAX_EXPANSIONS);
+        return 0;
+    }
     const char *b = memchr(s, '!', n);
     if (!b) return add_agent_phrase(c, s, n, entry, plural);
     const char *e = memchr(b + 1, '!', n - (size_t)(b + 1 - s));
     if (!e) { dict_problem(c, "unclosed substitution marker"); return 0; }
     size_t mlen = (size_t)(e - b + 1);
+    if (depth >= MAX_MARK_DEPTH) {
+        dict_problem(c, "substitution markers nested more than %d deep (a set naming itself?)", MAX_MARK_DEPTH);
+        al->budget = -2; /* stop the line, without the budget message */
+        return 0;
+    }
     for (int i = 0; i < al->nsets; i++) {
         if (strlen(al->sets[i].mark) != mlen || strncmp(al->sets[i].mark, b, mlen)) continue;
         for (int j = 0; j < al->sets[i].n; j++) {
@@ -61,7 +76,7 @@ static int expand(dict_ctx *c, const char *s, size_t n, uint32_t entry, int plur
                                (int)(n - (size_t)(e + 1 - s)), e + 1);
             if (len >= (int)sizeof buf) continue;
             /* items of a substitution set are whole forms: no extra plural */
-            int rc = expand(c, buf, (size_t)len, entry, 0);
+            int rc = expand(c, buf, (size_t)len, entry, 0, depth + 1);
             if (rc < 0) return rc;
         }
         return 0;
@@ -122,6 +137,7 @@ static int agent_line(dict_ctx *c, char *s, size_t n) {
     /* phrase and optional {plurals} */
     char *brace = memchr(p, '{', (size_t)(br - p));
     size_t plen = (size_t)((brace ? brace : br) - p);
+    al->budget = MAX_EXPANSIONS;
     agent_entry *na = dict_grow(d, d->agents, &d->agent_cap, d->nagent, sizeof *d->agents);
     if (!na) return GESTA_ENOMEM;
     d->agents = na;
@@ -138,19 +154,19 @@ static int agent_line(dict_ctx *c, char *s, size_t n) {
     if (brace) {
         char *bclose = memchr(brace, '}', (size_t)(br - brace));
         if (!bclose) { dict_problem(c, "missing '}' after plurals"); return 0; }
-        if ((rc = expand(c, p, plen, idx, 0)) < 0) return rc;
+        if ((rc = expand(c, p, plen, idx, 0, 0)) < 0) return rc;
         /* each plural phrase */
         char *q = brace + 1;
         while (q < bclose) {
             while (q < bclose && isspace((unsigned char)*q)) q++;
             char *we = q;
             while (we < bclose && !isspace((unsigned char)*we)) we++;
-            if (we > q && (rc = expand(c, q, (size_t)(we - q), idx, 0)) < 0) return rc;
+            if (we > q && (rc = expand(c, q, (size_t)(we - q), idx, 0, 0)) < 0) return rc;
             q = we;
         }
         return 0;
     }
-    return expand(c, p, plen, idx, 1);
+    return expand(c, p, plen, idx, 1, 0);
 }
 
 int dict_load_agents(dict_ctx *c, const char *path) {
@@ -211,9 +227,16 @@ int dict_load_discards(dict_ctx *c, const char *path) { return dict_each_line(c,
 /* ---- issues ---- */
 
 /* Adds every expansion of words[k..] (n: noun sing/plural, v: verb forms, a+b: "a b" and "a-b"). */
-static int issue_expand(dict_ctx *c, char **words, int nw, int k, uint32_t *acc, int nacc, uint32_t entry) {
+static int issue_expand(dict_ctx *c, char **words, int nw, int k, uint32_t *acc, int nacc, uint32_t entry,
+                        int *budget) {
+    if (*budget < 0) return 0;
     if (k == nw) {
-        if (nacc && dict_phrase_add(c->d, &c->d->issue_phr, acc, (uint16_t)nacc, 0, entry) < 0) return GESTA_ENOMEM;
+        if (!nacc) return 0;
+        if ((*budget)-- == 0) {
+            dict_problem(c, "issue phrase expands to more than %d phrases; the rest are skipped", MAX_EXPANSIONS);
+            return 0;
+        }
+        if (dict_phrase_add(c->d, &c->d->issue_phr, acc, (uint16_t)nacc, 0, entry) < 0) return GESTA_ENOMEM;
         return 0;
     }
     if (nacc >= 60) return 0;
@@ -244,12 +267,12 @@ static int issue_expand(dict_ctx *c, char **words, int nw, int k, uint32_t *acc,
             memcpy(a2, acc, (size_t)nacc * sizeof *acc);
             a2[nacc] = dict_word(c->d, forms[f], strlen(forms[f]));
             a2[nacc + 1] = dict_word(c->d, plus + 1, strlen(plus + 1));
-            int rc = issue_expand(c, words, nw, k + 1, a2, nacc + 2, entry);
+            int rc = issue_expand(c, words, nw, k + 1, a2, nacc + 2, entry, budget);
             if (rc < 0) return rc;
             *plus = '-';
         }
         acc[nacc] = dict_word(c->d, forms[f], strlen(forms[f]));
-        int rc = issue_expand(c, words, nw, k + 1, acc, nacc + 1, entry);
+        int rc = issue_expand(c, words, nw, k + 1, acc, nacc + 1, entry, budget);
         if (rc < 0) return rc;
     }
     return 0;
@@ -297,7 +320,8 @@ static int issue_line(dict_ctx *c, char *s, size_t n) {
     for (char *tok = strtok_r(tmp, " \t", &sv); tok && nw < 32; tok = strtok_r(NULL, " \t", &sv)) words[nw++] = tok;
     if (!nw) { dict_problem(c, "empty issue phrase"); return 0; }
     uint32_t acc[64];
-    int rc = issue_expand(c, words, nw, 0, acc, 0, d->nissue);
+    int budget = MAX_EXPANSIONS;
+    int rc = issue_expand(c, words, nw, 0, acc, 0, d->nissue, &budget);
     d->nissue++;
     return rc;
 }

@@ -160,21 +160,31 @@ int dict_index_pairs(struct gesta_dicts *d, phrase_table *t) {
         const phrase *ph = &t->p[i];
         uint64_t head;
         if (!gesta_strmap_get(t->first, (const char *)&ph->w[0], sizeof ph->w[0], &head) || head != i) continue;
-        int32_t chain[4096];
-        int nc = 0;
-        for (int32_t q = (int32_t)head; q >= 0 && nc < 4096; q = t->p[q].next) chain[nc++] = q;
-        for (int k = nc; k-- > 0;) {
+        /* the whole chain: phrases past a fixed cap would be missing from the indexes */
+        uint32_t nc = 0;
+        for (int32_t q = (int32_t)head; q >= 0; q = t->p[q].next) nc++;
+        int32_t *chain = malloc(nc * sizeof *chain);
+        if (!chain) return GESTA_ENOMEM;
+        nc = 0;
+        for (int32_t q = (int32_t)head; q >= 0; q = t->p[q].next) chain[nc++] = q;
+        for (uint32_t k = nc; k-- > 0;) {
             phrase *x = &t->p[chain[k]];
             if (x->n == 1) {
-                if (gesta_strmap_put(t->single, (const char *)&x->w[0], sizeof x->w[0], (uint64_t)chain[k]) < 0)
+                if (gesta_strmap_put(t->single, (const char *)&x->w[0], sizeof x->w[0], (uint64_t)chain[k]) < 0) {
+                    free(chain);
                     return GESTA_ENOMEM;
+                }
                 continue;
             }
             uint32_t key[2] = {x->w[0], x->w[1]};
             uint64_t h2;
             x->next2 = gesta_strmap_get(t->pair, (const char *)key, sizeof key, &h2) ? (int32_t)h2 : -1;
-            if (gesta_strmap_put(t->pair, (const char *)key, sizeof key, (uint64_t)chain[k]) < 0) return GESTA_ENOMEM;
+            if (gesta_strmap_put(t->pair, (const char *)key, sizeof key, (uint64_t)chain[k]) < 0) {
+                free(chain);
+                return GESTA_ENOMEM;
+            }
         }
+        free(chain);
     }
     return 0;
 }
