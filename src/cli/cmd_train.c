@@ -5,6 +5,7 @@
  *   gesta train --train TRAIN.conllu [--dev DEV.conllu] [--seed N] -o MODEL
  *               [--tag-epochs N] [--tag-passes 1|2] [--parse-epochs N] [--explore P]
  *               [--prune-updates N] [--prune-weight W]   (parser weights kept when frozen)
+ *               [--parse-models N]   (parsers on different shuffles, weights averaged)
  *   gesta train --eval GOLD.conllu [--model MODEL] [--raw] [-o SYSTEM.conllu]
  */
 #include <stdlib.h>
@@ -92,7 +93,7 @@ int cmd_train(int argc, char **argv) {
     cli_opts o;
     int rc = cli_parse_options(argc, argv, "train",
                                "--train=,--dev=,--seed=,--tag-epochs=,--tag-passes=,--parse-epochs=,--explore=,--max-sents=,--eval=,--raw,"
-                               "--prune-updates=,--prune-weight=",
+                               "--prune-updates=,--prune-weight=,--parse-models=",
                                &o);
     if (rc) return rc;
     const char *eval = cli_extra(&o, "--eval");
@@ -114,7 +115,8 @@ int cmd_train(int argc, char **argv) {
         int_opt(&o, "--parse-epochs", 12, 1, 100, &t.parse_epochs) < 0 ||
         int_opt(&o, "--tag-passes", 1, 1, 2, &t.tag_passes) < 0 ||
         int_opt(&o, "--max-sents", 0, 0, 1 << 30, &t.max_sents) < 0 ||
-        int_opt(&o, "--prune-updates", 1, 1, 1000, &t.parse_min_updates) < 0) {
+        int_opt(&o, "--prune-updates", 1, 1, 1000, &t.parse_min_updates) < 0 ||
+        int_opt(&o, "--parse-models", 1, 1, 4, &t.parse_models) < 0) {
         rc = CLI_EXIT_USAGE;
         goto done;
     }

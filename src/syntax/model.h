@@ -79,6 +79,11 @@ void gesta_ptrain_score(const gesta_ptrain *t, const uint64_t *keys, int nkeys, 
 /** Freezing drops averaged weights below min_weight (default 0.05) and features
  * updated fewer than min_updates times (default 1: none). */
 void gesta_ptrain_set_prune(gesta_ptrain *t, double min_weight, uint32_t min_updates);
+/** Fill of the frozen slot table in percent (default 75; fewer probes per lookup below). */
+void gesta_ptrain_set_load(gesta_ptrain *t, uint32_t pct);
+/** A new perceptron whose weights are the mean of the averaged weights of ts[0..n)
+ * (independently shuffled runs: a cheap ensemble with one model's scoring cost). */
+gesta_ptrain *gesta_ptrain_mean(gesta_ptrain *const *ts, int n);
 /** One example seen (advances the averaging clock). */
 void gesta_ptrain_tick(gesta_ptrain *t);
 uint32_t gesta_ptrain_nclass(const gesta_ptrain *t);
@@ -254,6 +259,7 @@ typedef struct gesta_train_opts {
     double explore;                     /* probability of following a wrong prediction */
     double parse_min_weight;            /* parser pruning: smallest averaged weight kept (0: 0.05) */
     int parse_min_updates;              /* parser pruning: fewest updates a feature needs (0: 1) */
+    int parse_models;                   /* parsers trained on different shuffles, weights averaged (0: 1) */
     void (*log)(void *ctx, const char *msg);
     void *log_ctx;
 } gesta_train_opts;

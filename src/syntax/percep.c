@@ -7,7 +7,8 @@
  * classes would not. Averaging uses the w - u/c trick (Daumé): each update at
  * clock c adds c*delta to u, and the average is w - u/c.
  *
- * Freezing averages, drops tiny weights, quantizes the rest to 24-bit fixed
+ * Freezing averages, drops tiny weights (and, if asked, features updated
+ * only a few times: gesta_ptrain_set_prune), quantizes the rest to 24-bit fixed
  * point and lays them out as an open-addressing table of slots pointing into
  * one flat entry array: what the model file stores and what scoring reads.
  * Features with weights for many classes (tag bigrams, common suffixes: the
@@ -105,6 +106,9 @@ void gesta_percep_score(const gesta_percep *p, const uint64_t *keys, int nkeys, 
     for (int i = 0; i < nh; i++) {
         const int32_t *e = p->ent + (run[i] >> 7);
         uint32_t n = run[i] & 127;
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC unroll 4
+#endif
         for (uint32_t j = 0; j < n; j++)
             scores[e[j] & 0xff] += e[j] >> 8; /* arithmetic shift (gcc, clang) */
     }
@@ -123,6 +127,7 @@ struct gesta_ptrain {
     double clock;
     double min_weight;    /* freezing drops smaller averaged weights */
     uint32_t min_updates; /* ... and features updated fewer times than this */
+    uint32_t load_pct;    /* fill of the frozen slot table, percent */
 };
 
 gesta_ptrain *gesta_ptrain_new(uint32_t nclass) {
@@ -134,6 +139,7 @@ gesta_ptrain *gesta_ptrain_new(uint32_t nclass) {
     t->clock = 1;
     t->min_weight = MIN_WEIGHT;
     t->min_updates = 1;
+    t->load_pct = 75;
     if (!t->rows) { free(t); return NULL; }
     return t;
 }
@@ -197,12 +203,13 @@ void gesta_ptrain_set_prune(gesta_ptrain *t, double min_weight, uint32_t min_upd
     t->min_weight = min_weight;
     t->min_updates = min_updates;
 }
+void gesta_ptrain_set_load(gesta_ptrain *t, uint32_t pct) { t->load_pct = pct < 25 ? 25 : pct > 90 ? 90 : pct; }
 uint32_t gesta_ptrain_nclass(const gesta_ptrain *t) { return t->nclass; }
 
-static void bump(gesta_ptrain *t, uint64_t key, uint32_t cls, float d) {
+static void bump(gesta_ptrain *t, uint64_t key, uint32_t cls, float d, int count) {
     trow *r = get_row(t, key);
     if (!r) return;
-    r->nupd++;
+    r->nupd += (uint32_t)count;   /* updates, not classes touched */
     for (uint32_t j = 0; j < r->n; j++)
         if (r->e[j].cls == cls) {
             r->e[j].w += d;
@@ -222,9 +229,47 @@ static void bump(gesta_ptrain *t, uint64_t key, uint32_t cls, float d) {
 void gesta_ptrain_update(gesta_ptrain *t, const uint64_t *keys, int nkeys, int gold, int pred) {
     if (gold == pred) return;
     for (int i = 0; i < nkeys; i++) {
-        bump(t, keys[i], (uint32_t)gold, 1.0f);
-        if (pred >= 0) bump(t, keys[i], (uint32_t)pred, -1.0f);
+        bump(t, keys[i], (uint32_t)gold, 1.0f, 1);
+        if (pred >= 0) bump(t, keys[i], (uint32_t)pred, -1.0f, 0);
     }
+}
+
+/* Adds d to the (current, not averaged) weight of cls in r. */
+static void add_weight(trow *r, uint32_t cls, float d) {
+    for (uint32_t j = 0; j < r->n; j++)
+        if (r->e[j].cls == cls) {
+            r->e[j].w += d;
+            return;
+        }
+    if (r->n == r->cap) {
+        uint32_t nc = r->cap ? r->cap * 2 : 2;
+        tent *ne = realloc(r->e, nc * sizeof *ne);
+        if (!ne) return;
+        r->e = ne;
+        r->cap = nc;
+    }
+    r->e[r->n++] = (tent){d, cls, 0};
+}
+
+gesta_ptrain *gesta_ptrain_mean(gesta_ptrain *const *ts, int n) {
+    gesta_ptrain *o = gesta_ptrain_new(ts[0]->nclass);
+    if (!o) return NULL;
+    o->min_weight = ts[0]->min_weight;
+    o->min_updates = ts[0]->min_updates;
+    o->load_pct = ts[0]->load_pct;
+    for (int k = 0; k < n; k++) {
+        const gesta_ptrain *t = ts[k];
+        for (size_t i = 0; i < t->cap; i++) {
+            const trow *r = &t->rows[i];
+            if (!r->key) continue;
+            trow *d = get_row(o, r->key);
+            if (!d) { gesta_ptrain_free(o); return NULL; }
+            d->nupd += r->nupd;
+            for (uint32_t j = 0; j < r->n; j++)
+                add_weight(d, r->e[j].cls, (float)((r->e[j].w - r->e[j].u / t->clock) / n));
+        }
+    }
+    return o;   /* clock 1 and u 0: its averaged weights are the weights */
 }
 
 static uint32_t surviving(const gesta_ptrain *t, const trow *r) {
@@ -264,7 +309,8 @@ int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **
     }
     while ((maxq >> shift) > 32767) shift++;
     if (nent >= (1u << 25)) return -1;
-    uint32_t nslot = (uint32_t)(nrow + nrow / 3 + 1); /* load 3/4: a miss probes ~8 slots (one cache line) */
+    /* load 3/4: a miss probes ~8 slots (one cache line); 2/3: ~5 */
+    uint32_t nslot = (uint32_t)(nrow * 100 / t->load_pct + 1);
     gesta_pslot *slots = calloc(nslot, sizeof *slots);
     int32_t *ent = malloc((nent ? nent : 1) * sizeof *ent);
     int16_t *dense = calloc(ndense ? ndense * stride : 1, sizeof *dense);

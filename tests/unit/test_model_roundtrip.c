@@ -106,6 +106,8 @@ static void roundtrip(const char *train_path, int max_sents, const char *tmpdir)
     o.tag_epochs = 2;
     o.tag_passes = 2;   /* exercise the second pass too */
     o.parse_epochs = 2;
+    o.parse_models = 2;      /* two parsers averaged, rare features pruned: still deterministic */
+    o.parse_min_updates = 2;
     o.max_sents = max_sents;
     o.explore = 0.9;
     gesta_error err = {0};

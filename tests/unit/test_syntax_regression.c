@@ -4,9 +4,11 @@
  *
  * UPOS and lemma are held to the project's "must reach" figures (95.0, 97.0).
  * UAS and LAS are held to floors just under what the shipped model scores on
- * this slice (84.4 / 80.9): the "must reach" figures for them (85.5 / 82.5 on
- * EWT test) are NOT reached yet (test: 84.9 / 82.1, see docs/SYNTAX.md), and a
- * test that always fails guards nothing. Raise the floors with the model.
+ * this slice (85.06 / 81.71; the previous model had 84.38 / 80.90). On EWT
+ * test the model reaches LAS 82.65 (must reach 82.5) but UAS 85.43 (must reach
+ * 85.5, see docs/SYNTAX.md); dev is harder than test, so this slice stays
+ * under the must-reach line and a floor there would always fail, guarding
+ * nothing. Raise the floors with the model.
  * Skipped (77) without ../shared. */
 #include <stdlib.h>
 
@@ -39,8 +41,8 @@ int main(void) {
     printf("EWT dev[0:1000]: %ld words, UPOS %.2f, UAS %.2f, LAS %.2f, lemma %.2f\n", sc.words, upos, uas, las, lemma);
     CHECK(sc.words > 10000);
     CHECK(upos >= 95.0);
-    CHECK(uas >= 84.0);
-    CHECK(las >= 80.5);
+    CHECK(uas >= 84.8);
+    CHECK(las >= 81.4);
     CHECK(lemma >= 97.0);
     gesta_tb_free(&c);
     gesta_vocab_free(&v);
