@@ -177,7 +177,7 @@ static int finish_sentence(gesta_reader *r, conllu_state *st) {
     sent->start = (uint32_t)st->text.len;
     sent->sent_id = st->sent_id ? gesta_arena_strdup(d->arena, st->sent_id) : NULL;
     int all_heads = 1, any_tag = 0;
-    long mwt_last = 0;
+    long mwt_last = 0, mwt_first = 0;
     size_t mwt_start = 0, mwt_stop = 0, mwt_pos = 0;
     int mwt_nsa = 0;
     for (size_t i = 0; i < st->nrows; i++) {
@@ -189,6 +189,7 @@ static int finish_sentence(gesta_reader *r, conllu_state *st) {
         char *dash = strchr(c[0], '-');
         if (dash) {
             mwt_last = number(dash + 1);
+            mwt_first = strtol(c[0], NULL, 10); /* c[0] is "3-4" */
             mwt_start = st->text.len;
             gesta_buf_puts(&st->text, c[1]);
             mwt_stop = st->text.len;
@@ -216,6 +217,8 @@ static int finish_sentence(gesta_reader *r, conllu_state *st) {
             }
             mwt_pos = t->end;
             nsa = id < mwt_last ? 1 : mwt_nsa;
+            /* the later words of "don't" share its surface token (as the text layer marks them) */
+            if (id > mwt_first) t->flags |= GESTA_TOK_JOINED;
         } else {
             t->start = (uint32_t)st->text.len;
             gesta_buf_puts(&st->text, c[1]);
