@@ -207,10 +207,12 @@ sec_callgrind() {
   pu=$(sed -n 's/.*MB, \([0-9]*\) units, \([0-9]*\) tokens.*/\1/p' "$OUT/cg-pipeline.log")
   i=$(ir "$OUT/cg.pipeline" gesta_process); t=$(ir "$OUT/cg.pipeline" gesta_engine_new)
   say "callgrind pipeline (PUD raw): gesta_process $i Ir / $pt tokens = $((i / pt)) per token, $((i / pu)) per unit; engine load $t Ir"
-  # Each stage runs twice per bench_pipeline run (in gesta_process and in the stage pass).
-  local st=""
-  for f in gesta_text_segment gesta_syntax_run gesta_coder_run gesta_doclayer_run gesta_corpus_add gesta_write_jsonl; do
-    i=$(ir "$OUT/cg.pipeline" $f); st="$st ${f#gesta_}=$((i / 2 / pt))"
+  # Calls per bench_pipeline run: the text layer 4 (tokenize baseline, gesta_process, stage
+  # pass, memory pass), syntax, coder and document layer 3, dedup and writing 2.
+  local st="" f k
+  for f in gesta_text_segment:4 gesta_syntax_run:3 gesta_coder_run:3 gesta_doclayer_run:3 gesta_corpus_add:2 gesta_write_jsonl:2; do
+    k=${f#*:}; f=${f%:*}
+    i=$(ir "$OUT/cg.pipeline" "$f"); st="$st ${f#gesta_}=$((i / k / pt))"
   done
   say "callgrind pipeline stages, Ir per token:$st"
 }

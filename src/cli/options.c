@@ -127,7 +127,8 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
         else if (!strcmp(name, "--model")) o->model = val;
         else if (!strcmp(name, "--data")) o->data_dir = val;
         else if (!strcmp(name, "--actors")) {
-            for (char *tok = strtok((char *)val, ","); tok; tok = strtok(NULL, ",")) {
+            char *save = NULL;
+            for (char *tok = strtok_r((char *)val, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
                 if (o->nactors >= CLI_MAX_ACTORS) {
                     fprintf(stderr, "gesta %s: at most %d actor files\n", cmd, CLI_MAX_ACTORS);
                     return CLI_EXIT_USAGE;

@@ -251,7 +251,8 @@ int gesta_dl_date_phrase(const char *article, const char *phrase, char out[11]) 
     snprintf(buf, sizeof buf, "%s", phrase);
     const char *w[64];
     int n = 0;
-    for (char *p = strtok(buf, " "); p && n < 64; p = strtok(NULL, " ")) {
+    char *save = NULL; /* strtok_r: the document layer runs on several threads */
+    for (char *p = strtok_r(buf, " ", &save); p && n < 64; p = strtok_r(NULL, " ", &save)) {
         for (char *q = p; *q; q++)
             if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
         w[n++] = p;
