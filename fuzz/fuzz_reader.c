@@ -98,57 +98,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
 }
 
-#ifndef FUZZ_LIBFUZZER
-/* ---- replay ---------------------------------------------------------------- */
-
-/* Runs one file through the target; returns 1 if it was read. */
-static int fuzz_replay_file(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return 0;
-    uint8_t *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 65536;
-            uint8_t *p = realloc(buf, cap);
-            if (!p) break;
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        if (!got) break;
-        n += got;
-    }
-    fclose(f);
-    LLVMFuzzerTestOneInput(buf ? buf : (const uint8_t *)"", n);
-    free(buf);
-    return 1;
-}
-
-/* Replays a file or every regular file of a folder; returns how many ran. */
-static int fuzz_replay(const char *path) {
-    struct stat st;
-    if (stat(path, &st) < 0) return 0;
-    if (!S_ISDIR(st.st_mode)) return fuzz_replay_file(path);
-    DIR *d = opendir(path);
-    if (!d) return 0;
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;
-        char p[4096 + 256 + 2];
-        snprintf(p, sizeof p, "%.4096s/%.256s", path, e->d_name);
-        if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) n += fuzz_replay_file(p);
-    }
-    closedir(d);
-    return n;
-}
-
-#ifndef FUZZ_NO_MAIN
-int main(int argc, char **argv) {
-    int n = 0;
-    for (int i = 1; i < argc; i++) n += fuzz_replay(argv[i]);
-    printf("replayed %d input(s)\n", n);
-    return n > 0 ? 0 : 1;
-}
-#endif
-#endif /* FUZZ_LIBFUZZER */
+/* The standalone replay (built without FUZZ_LIBFUZZER) is shared by every target. */
+#include "replay.h"
