@@ -33,6 +33,16 @@ static inline const char *check_shared_dir(void) {
 #define SKIP_WITHOUT_SHARED(dirvar) const char *dirvar = check_shared_dir(); \
     if (!dirvar) { printf("SKIP: ../shared not found (set GESTA_SHARED)\n"); return 77; }
 
+/* The fuzz corpus of `kind` in the source tree, found from a test's __FILE__
+ * (<root>/tests/unit/x.c → <root>/fuzz/corpus/<kind>); 0 when it cannot be located. */
+static inline int check_fuzz_corpus(const char *source_file, const char *kind, char *dir, size_t size) {
+    snprintf(dir, size, "%s", source_file);
+    char *cut = strstr(dir, "tests/unit/");
+    if (!cut) return 0;
+    snprintf(cut, size - (size_t)(cut - dir), "fuzz/corpus/%s", kind);
+    return 1;
+}
+
 static inline int check_done(void) {
     printf("%d passed, %d failed\n", check_passed, check_failed);
     return check_failed ? 1 : 0;

@@ -6,15 +6,11 @@
 #include "check.h"
 
 int main(void) {
-    /* the corpus beside this source: <root>/tests/unit/this.c → <root>/fuzz/corpus/dict */
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", __FILE__);
-    char *cut = strstr(dir, "tests/unit/");
-    if (!cut) {
+    if (!check_fuzz_corpus(__FILE__, "dict", dir, sizeof dir)) {
         printf("SKIP: cannot locate fuzz/corpus from %s\n", __FILE__);
         return 77;
     }
-    strcpy(cut, "fuzz/corpus/dict");
     int n = fuzz_replay(dir);
     printf("replayed %d dictionary input(s) from %s\n", n, dir);
     CHECK(n >= 7);

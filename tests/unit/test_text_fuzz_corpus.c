@@ -8,13 +8,10 @@
 
 int main(void) {
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s", __FILE__);
-    char *cut = strstr(dir, "tests/unit/");
-    if (!cut) {
+    if (!check_fuzz_corpus(__FILE__, "text", dir, sizeof dir)) {
         printf("SKIP: cannot locate fuzz/corpus from %s\n", __FILE__);
         return 77;
     }
-    strcpy(cut, "fuzz/corpus/text");
     if (!getenv("GESTA_FUZZ_TEXT")) setenv("GESTA_FUZZ_TEXT", "text,model,full", 1);
     int n = fuzz_replay(dir);
     printf("replayed %d text input(s) from %s (engines: text %d, model %d, full %d)\n", n, dir,
