@@ -1,12 +1,14 @@
 /*
  * Tag+parse speed on one core: gesta_syntax_run over pre-tokenized documents
- * (EWT test by default, 50 sentences per document), against a baseline measured
- * in the same run: gesta_text_segment (tokenizing and sentence splitting) of the
- * same text. Prints the median of several runs of each.
+ * (EWT test by default, 50 sentences per document), with the model's default
+ * parser search and greedy, against a baseline measured in the same run:
+ * gesta_text_segment (tokenizing and sentence splitting) of the same text.
+ * Prints the median of several runs of each.
  *
- *   bench_parse [MODEL] [CONLLU] [RUNS]
+ *   bench_parse [MODEL] [CONLLU] [RUNS] [SEARCH]
  * defaults: $GESTA_DATA/model/gesta-en.model (or the build's data/),
- *           $GESTA_SHARED/ud/en_ewt-ud-test.conllu (or ../shared), 7 runs.
+ *           $GESTA_SHARED/ud/en_ewt-ud-test.conllu (or ../shared), 7 runs,
+ *           the model's default parser search (GESTA_PARSE_SEARCH_DEFAULT).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,7 +108,8 @@ int main(int argc, char **argv) {
     long words = 0;
     for (int k = 0; k < c.n; k++) words += c.s[k].n;
 
-    double tp[100], tt[100], tg[100];
+    double tp[100], tt[100], tg[100], t0s[100];
+    int search = argc > 4 ? atoi(argv[4]) : m->search;
     int maxn = 0;
     for (int k = 0; k < c.n; k++) if (c.s[k].n > maxn) maxn = c.s[k].n;
     gesta_wfeat *wf = malloc((size_t)(maxn + 1) * sizeof *wf);
@@ -128,18 +131,25 @@ int main(int argc, char **argv) {
             gesta_tagger_run(m, wf, c.s[k].n, tags, tmp);
         }
         tg[r] = now() - a;
-        /* tag + lemmatize + parse through the API */
+        /* tag + lemmatize + parse through the API: greedy, then with the default search */
+        gesta_model_set_search(m, 0);
+        a = now();
+        for (int d = 0; d < nd; d++) gesta_syntax_run(m, docs[d], 0);
+        t0s[r] = now() - a;
+        gesta_model_set_search(m, search);
         a = now();
         for (int d = 0; d < nd; d++) gesta_syntax_run(m, docs[d], 0);
         tp[r] = now() - a;
     }
-    double mp = median(tp, runs), mt = median(tt, runs), mg = median(tg, runs);
+    double mp = median(tp, runs), mt = median(tt, runs), mg = median(tg, runs), m0 = median(t0s, runs);
     printf("model %s (%zu bytes) loaded in %.1f ms\n", model_path, m->size, 1000 * load);
     printf("%s: %d sentences, %ld words, %d runs (medians)\n", conllu, c.n, words, runs);
     printf("  tokenize (text layer, baseline): %8.3f s  %10.0f words/s\n", mt, words / mt);
     printf("  tag only:                        %8.3f s  %10.0f words/s\n", mg, words / mg);
-    printf("  tag+lemma+parse (syntax_run):    %8.3f s  %10.0f words/s\n", mp, words / mp);
-    printf("  tag+parse takes %.1fx the time of tokenizing\n", mp / mt);
+    printf("  tag+lemma+parse, greedy:         %8.3f s  %10.0f words/s  (--parse-search 0)\n", m0, words / m0);
+    printf("  tag+lemma+parse (syntax_run):    %8.3f s  %10.0f words/s  (search %d)\n", mp, words / mp,
+           search);
+    printf("  tag+parse takes %.1fx the time of tokenizing (greedy: %.1fx)\n", mp / mt, m0 / mt);
     for (int d = 0; d < nd; d++) {
         gesta_doc_free(docs[d]);
         free(texts[d]);

@@ -90,11 +90,13 @@ typedef struct gesta_engine_options {
     const char *issue_file;
     int use_parse;            /**< 1: code from parses embedded in the input when present */
     int document_layer;       /**< 1: coreference, quotes, dates, places, duplicates, flags */
+    int parse_search;         /**< parser search: -1 the default (4), 0 greedy (fastest), N: the N
+                                   least certain decisions are retried (docs/SYNTAX.md) */
 } gesta_engine_options;
 
-#define GESTA_ENGINE_OPTIONS_VERSION 1
+#define GESTA_ENGINE_OPTIONS_VERSION 2
 #define GESTA_ENGINE_OPTIONS_INIT { GESTA_ENGINE_OPTIONS_VERSION, NULL, NULL, 1, 1, \
-    NULL, NULL, NULL, NULL, NULL, 0, 1 }
+    NULL, NULL, NULL, NULL, NULL, 0, 1, -1 }
 
 /**
  * Loads an engine. On success *out is the caller's; free it with gesta_engine_free().

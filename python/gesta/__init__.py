@@ -35,7 +35,7 @@ __all__ = ["Engine", "Error", "version", "library_path", "process_engine"]
 # match the header exactly; tests/golden/python_binding.sh compiles a C probe
 # that prints sizeof/offsetof of each struct and compares them with _layout().
 
-_OPTIONS_VERSION = 1  # GESTA_ENGINE_OPTIONS_VERSION in gesta.h
+_OPTIONS_VERSION = 2  # GESTA_ENGINE_OPTIONS_VERSION in gesta.h
 
 
 class _Error(ctypes.Structure):
@@ -58,7 +58,8 @@ class _EngineOptions(ctypes.Structure):
                 ("discard_file", ctypes.c_char_p),
                 ("issue_file", ctypes.c_char_p),
                 ("use_parse", ctypes.c_int),
-                ("document_layer", ctypes.c_int)]
+                ("document_layer", ctypes.c_int),
+                ("parse_search", ctypes.c_int)]
 
 
 class _SentenceInfo(ctypes.Structure):
@@ -79,7 +80,7 @@ class _TokenInfo(ctypes.Structure):
 # mismatch means the header changed and these mirrors were not updated.
 # gesta_engine_options: int+pad(8) + 2 ptr(16) + 2 int(8) + 5 ptr(40) + 2 int(8) = 80.
 _LP64_SIZES = {"gesta_error": 4 + 512 + 4 + 8 + 8 + 512,   # int, char[512], pad, long, long, char[512]
-               "gesta_engine_options": 80,
+               "gesta_engine_options": 88,                # version+pad, 7 pointers, 5 ints + pad
                "gesta_sentence_info": 4 * 8 + 4 + 4,       # 4 size_t, enum, tail pad
                "gesta_token_info": 2 * 8 + 4 * 8 + 8 + 8 + 8}  # spans, 4 ptrs, head+pad, deprel, space+pad
 _STRUCTS = {"gesta_error": _Error, "gesta_engine_options": _EngineOptions,
@@ -213,11 +214,13 @@ class Engine:
     model: tagger/parser model file.  verbs, agents, discards, issues: a dictionary
     file that replaces gesta's own of that kind; actors: one file or a list of them.
     use_parse: code from parses embedded in the input.  document_layer: coreference,
-    quotes, dates, places, duplicates, flags.  Raises gesta.Error when loading fails.
+    quotes, dates, places, duplicates, flags.  parse_search: None for the default
+    parser search, 0 for greedy parsing (fastest), N to retry the N least certain
+    decisions.  Raises gesta.Error when loading fails.
     """
 
     def __init__(self, data_dir=None, model=None, verbs=None, actors=None, agents=None,
-                 discards=None, issues=None, use_parse=False, document_layer=True):
+                 discards=None, issues=None, use_parse=False, document_layer=True, parse_search=None):
         self._h = None
         if isinstance(actors, (str, bytes, os.PathLike)):
             actors = [actors]
@@ -226,7 +229,8 @@ class Engine:
         self._keep = [_b(x) for x in (data_dir, model, verbs, agents, discards, issues)]
         opts = _EngineOptions(_OPTIONS_VERSION, self._keep[0], self._keep[1], 1, 1,
                               self._keep[2], None, self._keep[3], self._keep[4],
-                              self._keep[5], int(bool(use_parse)), int(bool(document_layer)))
+                              self._keep[5], int(bool(use_parse)), int(bool(document_layer)),
+                              -1 if parse_search is None else int(parse_search))
         if actors:
             arr = (ctypes.c_char_p * (len(actors) + 1))(*[_b(a) for a in actors], None)
             self._keep.append(arr)

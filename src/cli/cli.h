@@ -25,6 +25,7 @@ typedef struct cli_opts {
     int nactors;
     int use_parse;              /* --use-parse */
     const char *model;          /* --model */
+    int parse_search;           /* --parse-search (-1: the model's default) */
     const char *data_dir;       /* --data */
     int all_units;              /* parse: --all-units (write boilerplate units too) */
     int no_doclayer;            /* code: --no-document-layer */

@@ -39,7 +39,8 @@ int cmd_eval(int argc, char **argv) {
             /* options taking a separate value: skip the value too */
             static const char *const valued[] = {"--input-format", "--date", "--format", "--db", "-o", "-j",
                                                  "--verbs", "--actors", "--agents", "--discards", "--issues",
-                                                 "--model", "--data", "--write-system", "--show-errors", NULL};
+                                                 "--model", "--data", "--write-system", "--show-errors",
+                                                 "--parse-search", NULL};
             for (int k = 0; valued[k]; k++)
                 if (!strcmp(argv[i], valued[k]) && i + 1 < argc) { i++; break; }
             continue;

@@ -49,6 +49,7 @@ static int do_eval(const cli_opts *o, const char *gold) {
         cli_report(&err);
         return CLI_EXIT_USAGE;
     }
+    if (o->parse_search >= 0) gesta_model_set_search(m, o->parse_search);
     gesta_vocab v = {0};
     gesta_tb c;
     if (gesta_tb_read(&c, gold, &v, 1, &err) < 0) {
@@ -74,8 +75,9 @@ static int do_eval(const cli_opts *o, const char *gold) {
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double w = sc.words ? (double)sc.words : 1;
         if (rc == 0)
-            printf("words %ld  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f  lemma %.2f  (%.2f s)\n", sc.words,
-                   100 * sc.upos / w, 100 * sc.xpos / w, 100 * sc.uas / w, 100 * sc.las / w, 100 * sc.lemma / w,
+            printf("words %ld  UPOS %.2f  XPOS %.2f  UAS %.2f  LAS %.2f  (full labels %.2f)  lemma %.2f  (%.2f s)\n",
+                   sc.words, 100 * sc.upos / w, 100 * sc.xpos / w, 100 * sc.uas / w, 100 * sc.las_u / w,
+                   100 * sc.las / w, 100 * sc.lemma / w,
                    (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
     }
     if (out && out != stdout) fclose(out);

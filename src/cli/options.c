@@ -12,6 +12,8 @@ static const char common_help[] =
     "  -j N                  worker threads (default 1)\n"
     "  --data DIR            gesta's data folder (default: $GESTA_DATA, then the build's data/)\n"
     "  --model FILE          tagger/parser model\n"
+    "  --parse-search N      parser search: 0 greedy (fastest), N: retry the N least certain\n"
+    "                        decisions (default 4; more is slower and barely better)\n"
     "dictionary options (code):\n"
     "  --verbs FILE  --actors FILE[,FILE...]  --agents FILE  --discards FILE  --issues FILE\n"
     "  --use-parse           code from the parse embedded in petrarch-xml or conllu input\n"
@@ -46,6 +48,7 @@ const char *cli_extra(const cli_opts *o, const char *name) {
 int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, cli_opts *o) {
     memset(o, 0, sizeof *o);
     o->jobs = 1;
+    o->parse_search = -1;
     /* No heap here: the file names are gathered at the front of argv itself
      * (slot k is only written after argument k was read), and "--name=value"
      * is split in place, so nothing needs freeing. */
@@ -79,7 +82,7 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
         }
         static const char *const valued[] = {"--input-format", "--date", "--format", "--db", "-o", "-j",
                                              "--verbs", "--actors", "--agents", "--discards", "--issues",
-                                             "--model", "--data", NULL};
+                                             "--model", "--data", "--parse-search", NULL};
         int is_valued = 0;
         for (int k = 0; valued[k]; k++) if (!strcmp(name, valued[k])) is_valued = 1;
         int ok = own_kind(own, name);
@@ -120,6 +123,14 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
                 return CLI_EXIT_USAGE;
             }
             o->jobs = (int)j;
+        } else if (!strcmp(name, "--parse-search")) {
+            char *end;
+            long k = strtol(val, &end, 10);
+            if (*end || k < 0 || k > 64) {
+                fprintf(stderr, "gesta %s: --parse-search wants a number from 0 to 64\n", cmd);
+                return CLI_EXIT_USAGE;
+            }
+            o->parse_search = (int)k;
         } else if (!strcmp(name, "--verbs")) o->verbs = val;
         else if (!strcmp(name, "--agents")) o->agents = val;
         else if (!strcmp(name, "--discards")) o->discards = val;

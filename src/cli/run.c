@@ -123,6 +123,7 @@ gesta_engine *cli_engine(const cli_opts *o, int load_model, int load_dicts, cons
     eo.discard_file = o->discards;
     eo.issue_file = o->issues;
     eo.use_parse = o->use_parse;
+    eo.parse_search = o->parse_search;
     eo.document_layer = load_dicts && !o->no_doclayer;
 
     /* A PETRARCH validation file names its own dictionaries in <Environment>. */

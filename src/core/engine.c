@@ -57,6 +57,11 @@ int gesta_engine_new(gesta_engine **out, const gesta_engine_options *opts, gesta
 
     int rc = GESTA_OK;
     if ((rc = gesta_ontology_load(&e->ontology, err)) < 0) goto fail;
+    if (opts->parse_search > 64) {
+        rc = gesta_error_set(err, GESTA_EUSAGE, NULL, 0, 0, "parse_search %d is out of range (-1 to 64)",
+                             opts->parse_search);
+        goto fail;
+    }
     if (opts->load_model) {
         char path[1200];
         const char *mp = opts->model_path;
@@ -70,6 +75,8 @@ int gesta_engine_new(gesta_engine **out, const gesta_engine_options *opts, gesta
             gesta_engine_warn(e, "%s: no parser model; raw text will be segmented but not parsed", mp);
         else if ((rc = gesta_model_load(&e->model, mp, err)) < 0)
             goto fail;
+        /* set before any document is parsed: the model is read-only from here on */
+        if (e->model && opts->parse_search >= 0) gesta_model_set_search(e->model, opts->parse_search);
     }
     if (opts->load_dictionaries && (rc = gesta_dicts_load(&e->dicts, opts, e->data_dir, e, err)) < 0) goto fail;
     if (opts->document_layer && (rc = gesta_gazetteer_load(&e->gazetteer, e->data_dir, err)) < 0) goto fail;

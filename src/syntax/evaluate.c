@@ -87,9 +87,15 @@ int gesta_syntax_eval(const struct gesta_model *m, const gesta_tb *c, const gest
             }
             if (t->head == s->head[i]) {
                 sc->uas++;
-                sc->las += s->lab[i] >= 0 && t->deprel && !strcmp(v->lab_name[s->lab[i]], t->deprel);
+                if (s->lab[i] >= 0 && t->deprel) {
+                    const char *g = v->lab_name[s->lab[i]];
+                    size_t gl = strcspn(g, ":"), pl = strcspn(t->deprel, ":");
+                    sc->las += !strcmp(g, t->deprel);
+                    sc->las_u += gl == pl && !strncmp(g, t->deprel, gl);
+                }
             }
-            sc->lemma += t->lemma && s->lemma[i] && !strcmp(t->lemma, s->lemma[i]);
+            /* a gold lemma "_" (unannotated) counts as right, as in the CoNLL 2018 scorer */
+            sc->lemma += !s->lemma[i] || !strcmp(s->lemma[i], "_") || (t->lemma && !strcmp(t->lemma, s->lemma[i]));
         }
         if (out) {
             for (int li = 0; li < s->nline; li++) {

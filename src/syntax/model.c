@@ -5,14 +5,15 @@
  *   header   "GESTAMDL", u32 version, u32 section count, u32 CRC-32 of the
  *            section table, u32 0, u64 file size        (32 bytes)
  *   table    per section: u32 id, u32 CRC-32 of its bytes, u64 offset, u64 size
- *   sections at 16-byte aligned offsets, little-endian, in id order:
- *     1 META      u32 counts (tags, labels, slots and entries of both perceptrons,
+ *   sections at 64-byte aligned offsets (a weight bucket is one cache line),
+ *   little-endian, in id order:
+ *     1 META      u32 counts (tags, labels, buckets and entries of both perceptrons,
  *                 lemma slots, pool length)
  *     2 NAMES     per tag: UPOS byte + XPOS string + NUL; then labels, NUL-ended
- *     3/4 tagger slots / entries   5/6 parser slots / entries
+ *     3/4 tagger buckets / entries   5/6 parser buckets / entries
  *     7/8 lemma exception / suffix-rule slots   9 string pool
  *     10 TAGLEX   word → (ambiguity class, most frequent tag) slots
- *     11/12 second-pass tagger slots / entries (may be empty)
+ *     11/12 second-pass tagger buckets / entries (may be empty)
  *     13/14/15 dense weight rows of the tagger, second tagger and parser
  *           (int16, nclass rounded up to 16 per row; META has their shifts)
  *
@@ -73,15 +74,15 @@ int gesta_model_serialize(const gesta_model_parts *p, unsigned char **bufp, size
     uint32_t meta[M_COUNT] = {0};
     meta[M_NTAG] = p->ntag;
     meta[M_NLAB] = p->nlab;
-    meta[M_TSLOT] = p->tagger.nslot;
+    meta[M_TSLOT] = p->tagger.nbucket;
     meta[M_TENT] = p->tagger.nent;
-    meta[M_PSLOT] = p->parser.nslot;
+    meta[M_PSLOT] = p->parser.nbucket;
     meta[M_PENT] = p->parser.nent;
     meta[M_NLEX] = p->nlex;
     meta[M_NSUF] = p->nsuf;
     meta[M_POOL] = p->pool_len;
     meta[M_NTAGLEX] = p->taglex.nslot;
-    meta[M_T2SLOT] = p->tagger2.nslot;
+    meta[M_T2SLOT] = p->tagger2.nbucket;
     meta[M_T2ENT] = p->tagger2.nent;
     meta[M_TDENSE] = p->tagger.ndense;
     meta[M_T2DENSE] = p->tagger2.ndense;
@@ -89,22 +90,22 @@ int gesta_model_serialize(const gesta_model_parts *p, unsigned char **bufp, size
     meta[M_TSHIFT] = p->tagger.dshift;
     meta[M_T2SHIFT] = p->tagger2.dshift;
     meta[M_PSHIFT] = p->parser.dshift;
-    const void *data[NSEC] = {meta, names.data, p->tagger.slots, p->tagger.ent, p->parser.slots, p->parser.ent,
-                              p->lex, p->suf, p->pool, p->taglex.slots, p->tagger2.slots, p->tagger2.ent,
+    const void *data[NSEC] = {meta, names.data, p->tagger.bk, p->tagger.ent, p->parser.bk, p->parser.ent,
+                              p->lex, p->suf, p->pool, p->taglex.slots, p->tagger2.bk, p->tagger2.ent,
                               p->tagger.dense, p->tagger2.dense, p->parser.dense};
-    uint64_t size[NSEC] = {sizeof meta, names.len, (uint64_t)p->tagger.nslot * sizeof(gesta_pslot),
-                           (uint64_t)p->tagger.nent * 4, (uint64_t)p->parser.nslot * sizeof(gesta_pslot),
+    uint64_t size[NSEC] = {sizeof meta, names.len, (uint64_t)p->tagger.nbucket * sizeof(gesta_pbucket),
+                           (uint64_t)p->tagger.nent * 4, (uint64_t)p->parser.nbucket * sizeof(gesta_pbucket),
                            (uint64_t)p->parser.nent * 4, (uint64_t)p->nlex * sizeof(gesta_lexslot),
                            (uint64_t)p->nsuf * sizeof(gesta_lexslot), p->pool_len,
                            (uint64_t)p->taglex.nslot * sizeof(gesta_lexslot),
-                           (uint64_t)p->tagger2.nslot * sizeof(gesta_pslot), (uint64_t)p->tagger2.nent * 4,
+                           (uint64_t)p->tagger2.nbucket * sizeof(gesta_pbucket), (uint64_t)p->tagger2.nent * 4,
                            (uint64_t)p->tagger.ndense * p->tagger.stride * 2,
                            (uint64_t)p->tagger2.ndense * p->tagger2.stride * 2,
                            (uint64_t)p->parser.ndense * p->parser.stride * 2};
     sec_entry tab[NSEC];
     uint64_t off = HEADER_SIZE + sizeof tab;
     for (int i = 0; i < NSEC; i++) {
-        off = (off + 15) & ~(uint64_t)15;
+        off = (off + 63) & ~(uint64_t)63;
         tab[i] = (sec_entry){(uint32_t)(i + 1), crc_of(data[i], size[i]), off, size[i]};
         off += size[i];
     }
@@ -177,13 +178,17 @@ void gesta_model_base_tags(struct gesta_model *m) {
         }
 }
 
+void gesta_model_set_search(struct gesta_model *m, int search) {
+    if (m) m->search = search < 0 ? 0 : search;
+}
+
 static int is_pow2(uint32_t x) { return x && !(x & (x - 1)); }
 
-static int check_percep(gesta_percep *p, const unsigned char *slots, uint64_t sslot, const unsigned char *ent,
-                        uint64_t sent, const unsigned char *dense, uint64_t sdense, uint32_t nslot, uint32_t nent,
+static int check_percep(gesta_percep *p, const unsigned char *bk, uint64_t sbk, const unsigned char *ent,
+                        uint64_t sent, const unsigned char *dense, uint64_t sdense, uint32_t nbucket, uint32_t nent,
                         uint32_t ndense, uint32_t dshift, uint32_t nclass) {
     uint32_t stride = GESTA_DENSE_STRIDE(nclass);
-    if (!nslot || sslot != (uint64_t)nslot * sizeof(gesta_pslot) || sent != (uint64_t)nent * 4 ||
+    if (!nbucket || sbk != (uint64_t)nbucket * sizeof(gesta_pbucket) || sent != (uint64_t)nent * 4 ||
         sdense != (uint64_t)ndense * stride * 2 || dshift > 8)
         return -1;
     p->ndense = ndense;
@@ -191,23 +196,30 @@ static int check_percep(gesta_percep *p, const unsigned char *slots, uint64_t ss
     p->dshift = dshift;
     p->dense = (const int16_t *)dense;
     p->nclass = nclass;
-    p->nslot = nslot;
+    p->nbucket = nbucket;
     p->nent = nent;
-    p->slots = (const gesta_pslot *)slots;
+    p->bk = (const gesta_pbucket *)bk;
     p->ent = (const int32_t *)ent;
-    uint32_t used = 0;
-    for (uint32_t i = 0; i < nslot; i++) {
-        const gesta_pslot *s = &p->slots[i];
-        if (!s->fp) continue;
-        used++;
-        uint32_t off = s->run >> 7, n = s->run & 127;
-        if (n == GESTA_PSLOT_DENSE) {
-            if (off >= ndense) return -1;
-        } else if (off > nent || n > nent - off || n > nclass) {
-            return -1;
+    int open = 0;
+    for (uint32_t i = 0; i < nbucket; i++) {
+        const gesta_pbucket *b = &p->bk[i];
+        for (int j = 0; j < GESTA_PBUCKET_SLOTS; j++) {
+            if (!b->fp[j]) {
+                open = 1;
+                /* buckets fill from the front: a search stops at the first gap */
+                for (int k = j + 1; k < GESTA_PBUCKET_SLOTS; k++)
+                    if (b->fp[k]) return -1;
+                break;
+            }
+            uint32_t off = b->run[j] >> 7, n = b->run[j] & 127;
+            if (n == GESTA_PSLOT_DENSE) {
+                if (off >= ndense) return -1;
+            } else if (off > nent || n > nent - off || n > nclass) {
+                return -1;
+            }
         }
     }
-    if (used >= nslot) return -1;   /* probing needs an empty slot to stop */
+    if (!open) return -1;   /* searching needs a free slot to stop */
     for (uint32_t i = 0; i < nent; i++)
         if ((uint32_t)(p->ent[i] & 0xff) >= nclass) return -1;
     return 0;
@@ -269,7 +281,7 @@ int gesta_model_from_buffer(struct gesta_model **out, unsigned char *buf, size_t
     if (crc_of(tab, sizeof tab) != tcrc) BAD("model section table is corrupt (checksum)");
     const unsigned char *sec[NSEC];
     for (int i = 0; i < NSEC; i++) {
-        if (tab[i].id != (uint32_t)(i + 1) || tab[i].off % 16 || tab[i].off > size || tab[i].size > size - tab[i].off)
+        if (tab[i].id != (uint32_t)(i + 1) || tab[i].off % 64 || tab[i].off > size || tab[i].size > size - tab[i].off)
             BAD("model section %d is out of bounds", i + 1);
         sec[i] = buf + tab[i].off;
         if (crc_of(sec[i], tab[i].size) != tab[i].crc) BAD("model section %d is corrupt (checksum)", i + 1);
@@ -322,6 +334,7 @@ int gesta_model_from_buffer(struct gesta_model **out, unsigned char *buf, size_t
     if (!meta[M_T2SLOT] && (tab[10].size || tab[11].size || tab[13].size))
         BAD("model second-pass tagger weights are inconsistent");
     gesta_model_base_tags(m);
+    m->search = GESTA_PARSE_SEARCH_DEFAULT;
     *out = m;
     return GESTA_OK;
 fail:

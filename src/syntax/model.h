@@ -15,7 +15,7 @@
 #include "gesta.h"
 
 #define GESTA_MODEL_MAGIC "GESTAMDL"
-#define GESTA_MODEL_VERSION 5u
+#define GESTA_MODEL_VERSION 6u
 #define GESTA_MAX_TAGS 250      /* tagger classes (UPOS+XPOS pairs); 255 = none, 254 = root */
 #define GESTA_MAX_LABELS 120    /* parser classes = 1 + 2 * labels must fit in 8 bits */
 #define GESTA_TAG_NONE 255
@@ -43,25 +43,31 @@ uint64_t gesta_syn_hash(const char *s, size_t n);
 
 /* ---- frozen averaged perceptron ---------------------------------------- */
 
-/* A slot: the key's upper 32 bits as a fingerprint (0 = empty) and its weights:
- * a sparse run of entries packed as off << 7 | n (n < 127, off < 2^25), or,
- * with n == 127, the dense row number off (features with weights for many
- * classes are cheaper to add as one contiguous row). */
+/* The weight table is a hash table of buckets of 8 slots, one cache line each:
+ * the 8 keys' fingerprints (the key's upper 32 bits, 0 = empty; a bucket fills
+ * from the front), then their 8 weight references, each either a sparse run of
+ * entries packed as off << 7 | n (n < 127, off < 2^25) or, with n == 127, the
+ * dense row number off (features with weights for many classes are cheaper to
+ * add as one contiguous row). A key lives in its home bucket or, when that was
+ * full, in the next ones; a bucket with a free slot ends the search. One lookup
+ * is one cache line and one SIMD compare of 8 fingerprints. */
 #define GESTA_PSLOT_DENSE 127u
-typedef struct gesta_pslot { uint32_t fp, run; } gesta_pslot;
+#define GESTA_PERCEP_SCALE 4096   /* a sparse entry's weight w is stored as round(w * 4096) */
+#define GESTA_PBUCKET_SLOTS 8
+typedef struct gesta_pbucket { uint32_t fp[GESTA_PBUCKET_SLOTS], run[GESTA_PBUCKET_SLOTS]; } gesta_pbucket;
 #define GESTA_PSLOT_FP(key) ((uint32_t)((key) >> 32) ? (uint32_t)((key) >> 32) : 1u)
-/* Home slot of a key in a table of nslot (any size: multiply-shift range reduction). */
-#define GESTA_PSLOT_HOME(key, nslot) ((uint32_t)(((uint64_t)(uint32_t)(key) * (uint64_t)(nslot)) >> 32))
+/* Home bucket of a key in a table of nb buckets (any size: multiply-shift range reduction). */
+#define GESTA_PSLOT_HOME(key, nb) ((uint32_t)(((uint64_t)(uint32_t)(key) * (uint64_t)(nb)) >> 32))
 
-/* Weights of (feature, class) pairs that survived pruning: slot → a run of
- * entries, each (weight << 8 | class) with the weight in fixed point. */
+/* Weights of (feature, class) pairs that survived pruning: bucket table → a
+ * run of entries, each (weight << 8 | class) with the weight in fixed point. */
 typedef struct gesta_percep {
     uint32_t nclass;
-    uint32_t nslot;            /* any size; at least one slot is empty */
+    uint32_t nbucket;          /* any size; at least one slot is empty */
     uint32_t nent;
     uint32_t ndense, stride;   /* dense rows of stride (nclass rounded up to 16) int16 weights */
     uint32_t dshift;           /* a dense weight w stands for w << dshift in entry units */
-    const gesta_pslot *slots;
+    const gesta_pbucket *bk;
     const int32_t *ent;
     const int16_t *dense;
 } gesta_percep;
@@ -79,7 +85,7 @@ void gesta_ptrain_score(const gesta_ptrain *t, const uint64_t *keys, int nkeys, 
 /** Freezing drops averaged weights below min_weight (default 0.05) and features
  * updated fewer than min_updates times (default 1: none). */
 void gesta_ptrain_set_prune(gesta_ptrain *t, double min_weight, uint32_t min_updates);
-/** Fill of the frozen slot table in percent (default 75; fewer probes per lookup below). */
+/** Fill of the frozen bucket table in percent (default 75; fewer overflowing buckets below). */
 void gesta_ptrain_set_load(gesta_ptrain *t, uint32_t pct);
 /** A new perceptron whose weights are the mean of the averaged weights of ts[0..n)
  * (independently shuffled runs: a cheap ensemble with one model's scoring cost). */
@@ -89,8 +95,10 @@ void gesta_ptrain_tick(gesta_ptrain *t);
 uint32_t gesta_ptrain_nclass(const gesta_ptrain *t);
 /** Moves weights towards gold and away from pred (no-op when equal). */
 void gesta_ptrain_update(gesta_ptrain *t, const uint64_t *keys, int nkeys, int gold, int pred);
-/** Averages, quantizes and prunes into malloc'd arrays (*slots, *ent, *dense; caller frees). */
-int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **slots, int32_t **ent, int16_t **dense);
+/** Averages, quantizes and prunes into malloc'd arrays (*bk, *ent, *dense; caller frees *bk
+ * with gesta_pbucket_free: it is allocated aligned to a cache line). */
+int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pbucket **bk, int32_t **ent, int16_t **dense);
+void gesta_pbucket_free(gesta_pbucket *bk);
 
 /* ---- word features ------------------------------------------------------ */
 
@@ -131,6 +139,7 @@ struct gesta_model {
     uint32_t pool_len;
     gesta_taglex taglex;
     int16_t base_tag[GESTA_MAX_TAGS]; /* VBD → VB, NNS → NN, JJR → JJ ...; -1 (derived at load) */
+    int search;                 /* parser search (gesta_parser_run); set at load, changed only before use */
 };
 
 /* What the trainer hands to the writer. */
@@ -196,9 +205,16 @@ int gesta_pstate_cost(const gesta_pstate *s, int cls, const int *ghead, const in
 
 #define GESTA_PARSER_MAXF 96
 int gesta_parser_features(const gesta_pstate *s, const gesta_wfeat *wf, const uint8_t *tags, uint64_t *keys);
-/** Parses words with tags: fills head[1..n], lab[1..n]. mem: gesta_pstate_ints(n) ints. */
-void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const uint8_t *tags, int n,
+/** Scratch ints needed by gesta_parser_run for n words. */
+size_t gesta_parser_ints(int n);
+/** Parses words with tags: fills head[1..n], lab[1..n]. search: 0 for greedy
+ * decoding, else how many uncertain decisions to try the other way (see
+ * parser.c). mem: gesta_parser_ints(n) ints. */
+void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const uint8_t *tags, int n, int search,
                       int *mem, int *head_out, int *lab_out);
+/** The parser search used unless the caller sets one (gesta_model.search). */
+#define GESTA_PARSE_SEARCH_DEFAULT 4
+
 
 /* ---- lemmatizer --------------------------------------------------------- */
 
@@ -269,10 +285,12 @@ int gesta_syntax_train(const gesta_train_opts *o, struct gesta_model **out, gest
 /** Writes a (trained or loaded) model to a file. */
 int gesta_model_save(const struct gesta_model *m, const char *path, gesta_error *err);
 
-typedef struct gesta_syn_score { long words, upos, xpos, uas, las, lemma; } gesta_syn_score;
+/* las: the full relation (subtype included) must match; las_u: its universal
+ * part only, as the CoNLL 2018 scorer and `gesta eval` count LAS. */
+typedef struct gesta_syn_score { long words, upos, xpos, uas, las, las_u, lemma; } gesta_syn_score;
 /**
  * Scores m on c with gold tokens through the document API (gesta_syntax_run);
- * labels compare on the full relation, punctuation included. When out is not
+ * punctuation included. When out is not
  * NULL, writes the system's CoNLL-U there.
  */
 int gesta_syntax_eval(const struct gesta_model *m, const gesta_tb *c, const gesta_vocab *v,

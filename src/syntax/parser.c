@@ -254,28 +254,134 @@ int gesta_parser_features(const gesta_pstate *s, const gesta_wfeat *wf, const ui
     return m;
 }
 
-void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const uint8_t *tags, int n, int *mem,
-                      int *head_out, int *lab_out) {
-    gesta_pstate st;
-    gesta_pstate_init(&st, n, mem);
+/* ---- decoding ----------------------------------------------------------- */
+
+/* Legality depends only on the kind of transition: SHIFT (class 0), LEFT (odd
+ * classes), RIGHT (even classes from 2). */
+#define KIND(c) ((c) == 0 ? 0 : ((c) & 1) ? 1 : 2)
+
+/* The best legal transition (ties: the lowest class), and in *alt the best
+ * legal one of another kind (-1 if none): the decision that would change the
+ * tree's shape, not just a label. */
+static int best_legal(const gesta_pstate *st, const int32_t *sc, int ncls, int *alt) {
+    int kb[3] = {-1, -1, -1};
+    if (gesta_pstate_legal(st, GESTA_TR_SHIFT)) kb[0] = 0;
+    for (int kind = 1; kind <= 2; kind++) {
+        if (!gesta_pstate_legal(st, kind)) continue;
+        int b = kind;
+        for (int c = kind + 2; c < ncls; c += 2)
+            if (sc[c] > sc[b]) b = c;
+        kb[kind] = b;
+    }
+    int best = -1;
+    for (int k = 0; k < 3; k++)
+        if (kb[k] >= 0 && (best < 0 || sc[kb[k]] > sc[best] || (sc[kb[k]] == sc[best] && kb[k] < best))) best = kb[k];
+    if (alt) {
+        *alt = -1;
+        for (int k = 0; k < 3; k++)
+            if (kb[k] >= 0 && k != KIND(best) && (*alt < 0 || sc[kb[k]] > sc[*alt])) *alt = kb[k];
+    }
+    return best;
+}
+
+/* Scores the transitions of state st into sc (stride entries). */
+static void score(const struct gesta_model *m, const gesta_pstate *st, const gesta_wfeat *wf, const uint8_t *tags,
+                  int32_t *sc) {
     uint64_t keys[GESTA_PARSER_MAXF];
+    int nk = gesta_parser_features(st, wf, tags, keys);
+    memset(sc, 0, m->parser.stride * sizeof *sc);
+    gesta_percep_score(&m->parser, keys, nk, sc);
+}
+
+/* Memory of gesta_parser_run, in ints: three parser states (the greedy parse,
+ * a branch, the greedy parse replayed beside it), the greedy parse's running
+ * scores (int64), decisions, alternatives and margins, and its tree. */
+size_t gesta_parser_ints(int n) {
+    size_t t = 2 * (size_t)n;
+    return 3 * gesta_pstate_ints(n) + 2 * (t + 1) + 3 * t + 2 * ((size_t)n + 1) + 2;
+}
+
+/* A branch is tried where the greedy parse's best transition beat the best one
+ * of another kind by less than this (perceptron weight units): the decisions
+ * the model was least sure of. Chosen on EWT dev (docs/SYNTAX.md). */
+#define SEARCH_MARGIN (20 * GESTA_PERCEP_SCALE)
+
+/*
+ * Greedy parsing, then a small search (search > 0): the `search` least certain
+ * decisions of the greedy parse are taken the other way in turn, each branch
+ * continues greedily, and the parse with the highest total score wins. Every
+ * parse of n words has 2n transitions, so totals compare fairly. A branch
+ * whose stack and buffer come back to where the greedy parse was after the
+ * same number of steps is assumed to go on as the greedy parse did (its total
+ * is completed with the greedy parse's remaining scores and the tree with the
+ * greedy parse's remaining arcs): most branches rejoin within a few steps, so
+ * the search costs a third of a second greedy parse, not eight.
+ */
+void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const uint8_t *tags, int n, int search,
+                      int *mem, int *head_out, int *lab_out) {
+    const int T = 2 * n, ncls = (int)m->parser.nclass;
+    size_t ps = gesta_pstate_ints(n);
+    if ((uintptr_t)mem & 7) mem++;
+    int64_t *pre = (int64_t *)(void *)mem;   /* pre[t]: score of the first t decisions */
+    int *seq = mem + 2 * (T + 1), *alt = seq + T, *mg = alt + T, *mh = mg + T, *ml = mh + n + 1;
+    int *smain = ml + n + 1, *sbr = smain + ps, *srep = sbr + ps;
     int32_t sc[256];
-    int ncls = (int)m->parser.nclass;
+    gesta_pstate st;
+    gesta_pstate_init(&st, n, smain);
+    int t = 0;
+    pre[0] = 0;
     while (!gesta_pstate_done(&st)) {
-        int nk = gesta_parser_features(&st, wf, tags, keys);
-        memset(sc, 0, m->parser.stride * sizeof *sc);
-        gesta_percep_score(&m->parser, keys, nk, sc);
-        int ok_sh = gesta_pstate_legal(&st, GESTA_TR_SHIFT);
-        int ok_l = gesta_pstate_legal(&st, 1), ok_r = gesta_pstate_legal(&st, 2);
-        int best = -1;
-        for (int c = 0; c < ncls; c++) {
-            int ok = c == 0 ? ok_sh : (c & 1) ? ok_l : ok_r;
-            if (ok && (best < 0 || sc[c] > sc[best])) best = c;
-        }
-        gesta_pstate_apply(&st, best);
+        score(m, &st, wf, tags, sc);
+        int a, b = best_legal(&st, sc, ncls, &a);
+        seq[t] = b;
+        alt[t] = a;
+        mg[t] = a < 0 ? INT32_MAX : sc[b] - sc[a];
+        pre[t + 1] = pre[t] + sc[b];
+        t++;
+        gesta_pstate_apply(&st, b);
     }
     for (int i = 1; i <= n; i++) {
-        head_out[i] = st.head[i] < 0 ? 0 : st.head[i];
-        lab_out[i] = st.lab[i];
+        head_out[i] = mh[i] = st.head[i] < 0 ? 0 : st.head[i];
+        lab_out[i] = ml[i] = st.lab[i];
+    }
+    int64_t best_total = pre[t];
+    for (int k = 0; k < search; k++) {
+        int bt = -1;   /* the least certain decision not yet tried */
+        for (int i = 0; i < t; i++)
+            if (mg[i] < SEARCH_MARGIN && (bt < 0 || mg[i] < mg[bt])) bt = i;
+        if (bt < 0) break;
+        mg[bt] = INT32_MAX;
+        gesta_pstate br, rep;
+        gesta_pstate_init(&br, n, sbr);
+        gesta_pstate_init(&rep, n, srep);
+        for (int i = 0; i < bt; i++) {
+            gesta_pstate_apply(&br, seq[i]);
+            gesta_pstate_apply(&rep, seq[i]);
+        }
+        score(m, &br, wf, tags, sc);
+        int64_t total = pre[bt] + sc[alt[bt]];
+        gesta_pstate_apply(&br, alt[bt]);
+        gesta_pstate_apply(&rep, seq[bt]);
+        int tt = bt + 1, rejoined = 0;
+        while (!gesta_pstate_done(&br)) {
+            if (br.b == rep.b && br.sp == rep.sp && !memcmp(br.stack, rep.stack, sizeof(int) * (size_t)br.sp)) {
+                rejoined = 1;
+                total += pre[t] - pre[tt];
+                break;
+            }
+            score(m, &br, wf, tags, sc);
+            int c = best_legal(&br, sc, ncls, NULL);
+            total += sc[c];
+            gesta_pstate_apply(&br, c);
+            if (tt < t) gesta_pstate_apply(&rep, seq[tt]);
+            tt++;
+        }
+        if (total <= best_total) continue;
+        best_total = total;
+        for (int i = 1; i <= n; i++) {
+            int own = br.head[i] >= 0;   /* attached in the branch, else as in the greedy parse */
+            head_out[i] = own ? br.head[i] : rejoined ? mh[i] : 0;
+            lab_out[i] = own ? br.lab[i] : rejoined ? ml[i] : -1;
+        }
     }
 }

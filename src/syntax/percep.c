@@ -9,8 +9,9 @@
  *
  * Freezing averages, drops tiny weights (and, if asked, features updated
  * only a few times: gesta_ptrain_set_prune), quantizes the rest to 24-bit fixed
- * point and lays them out as an open-addressing table of slots pointing into
- * one flat entry array: what the model file stores and what scoring reads.
+ * point and lays them out as a hash table of 8-slot buckets (one cache line
+ * each) pointing into one flat entry array: what the model file stores and
+ * what scoring reads.
  * Features with weights for many classes (tag bigrams, common suffixes: the
  * ones every word hits) get a dense row of int16 instead, added with SIMD:
  * profiling showed the sparse (class, weight) loop was most of the tagger's and
@@ -30,7 +31,7 @@
 
 /* Weights are stored as round(w * SCALE); SCALE is chosen so that a sum of
  * ~100 weights cannot overflow int32 (weights are clamped to ±2^21). */
-#define PERCEP_SCALE 4096.0
+#define PERCEP_SCALE ((double)GESTA_PERCEP_SCALE)
 #define PERCEP_QMAX ((1 << 21) - 1)
 
 /* Adds dense rows into scores: with AVX2 when the CPU has it (checked at run
@@ -72,35 +73,53 @@ static void add_dense(int32_t *scores, const int16_t *const *rows, int nrows, ui
 #define add_dense add_dense_plain
 #endif
 
+/* The slot of fp in bucket b as a bit (1 << slot), 0 if absent. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+static inline unsigned bucket_match(const gesta_pbucket *b, uint32_t fp) {
+    __m128i f = _mm_set1_epi32((int)fp);
+    __m128i lo = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp), f);
+    __m128i hi = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(b->fp + 4)), f);
+    return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(lo)) | (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4;
+}
+#else
+static inline unsigned bucket_match(const gesta_pbucket *b, uint32_t fp) {
+    unsigned m = 0;
+    for (int i = 0; i < GESTA_PBUCKET_SLOTS; i++) m |= (unsigned)(b->fp[i] == fp) << i;
+    return m;
+}
+#endif
+
 void gesta_percep_score(const gesta_percep *p, const uint64_t *keys, int nkeys, int32_t *scores) {
-    const uint32_t nslot = p->nslot;
     enum { MAXK = GESTA_PARSER_MAXF > GESTA_TAGGER_MAXF ? GESTA_PARSER_MAXF : GESTA_TAGGER_MAXF };
-    uint32_t home[MAXK], run[MAXK];
+    const gesta_pbucket *home[MAXK], *end = p->bk + p->nbucket;
+    uint32_t run[MAXK];
     const int16_t *rows[MAXK];
-    /* First pass: locate the home slots and prefetch them, so the cache misses of
-     * all features overlap instead of being paid one after another. */
+    /* First pass: locate the home buckets and prefetch them, so the cache
+     * misses of all features overlap instead of being paid one after another. */
     for (int i = 0; i < nkeys; i++) {
-        home[i] = GESTA_PSLOT_HOME(keys[i], nslot);
-        __builtin_prefetch(&p->slots[home[i]]);
+        home[i] = p->bk + GESTA_PSLOT_HOME(keys[i], p->nbucket);
+        __builtin_prefetch(home[i]);
     }
     int nh = 0, nd = 0;
     for (int i = 0; i < nkeys; i++) {
         uint32_t fp = GESTA_PSLOT_FP(keys[i]);
-        for (uint32_t h = home[i];;) {
-            const gesta_pslot *s = &p->slots[h];
-            if (s->fp == fp) {
-                if ((s->run & 127) == GESTA_PSLOT_DENSE) {
-                    rows[nd] = p->dense + (size_t)(s->run >> 7) * p->stride;
+        for (const gesta_pbucket *b = home[i];;) {
+            unsigned m = bucket_match(b, fp);
+            if (m) {
+                uint32_t r = b->run[__builtin_ctz(m)];
+                if ((r & 127) == GESTA_PSLOT_DENSE) {
+                    rows[nd] = p->dense + (size_t)(r >> 7) * p->stride;
                     __builtin_prefetch(rows[nd]);
                     nd++;
                 } else {
-                    run[nh++] = s->run;
-                    __builtin_prefetch(&p->ent[s->run >> 7]);
+                    run[nh++] = r;
+                    __builtin_prefetch(&p->ent[r >> 7]);
                 }
                 break;
             }
-            if (!s->fp) break;
-            if (++h == nslot) h = 0;
+            if (!b->fp[GESTA_PBUCKET_SLOTS - 1]) break;   /* not full: the key is absent */
+            if (++b == end) b = p->bk;
         }
     }
     for (int i = 0; i < nh; i++) {
@@ -285,7 +304,32 @@ static long quantize(double avg) {
     return q > PERCEP_QMAX ? PERCEP_QMAX : q < -PERCEP_QMAX ? -PERCEP_QMAX : q;
 }
 
-int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **slots_out, int32_t **ent_out,
+/* The slot for fp from bucket h on: its address, or NULL when fp is already in
+ * the chain (a fingerprint clash: the first feature keeps it). */
+static uint32_t *bucket_place(gesta_pbucket *bk, uint32_t nb, uint32_t h, uint32_t fp, uint32_t **run) {
+    for (;;) {
+        gesta_pbucket *b = &bk[h];
+        for (int i = 0; i < GESTA_PBUCKET_SLOTS; i++) {
+            if (b->fp[i] == fp) return NULL;
+            if (!b->fp[i]) {
+                *run = &b->run[i];
+                return &b->fp[i];
+            }
+        }
+        if (++h == nb) h = 0;
+    }
+}
+
+static gesta_pbucket *bucket_alloc(uint32_t nb) {
+    void *mem = NULL;
+    /* one bucket per cache line */
+    if (posix_memalign(&mem, 64, (size_t)nb * sizeof(gesta_pbucket))) return NULL;
+    memset(mem, 0, (size_t)nb * sizeof(gesta_pbucket));
+    return mem;
+}
+void gesta_pbucket_free(gesta_pbucket *bk) { free(bk); }
+
+int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pbucket **bk_out, int32_t **ent_out,
                         int16_t **dense_out) {
     /* Count surviving entries, rows and dense rows; the largest dense weight
      * decides the dense rows' shift. */
@@ -309,21 +353,21 @@ int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **
     }
     while ((maxq >> shift) > 32767) shift++;
     if (nent >= (1u << 25)) return -1;
-    /* load 3/4: a miss probes ~8 slots (one cache line); 2/3: ~5 */
-    uint32_t nslot = (uint32_t)(nrow * 100 / t->load_pct + 1);
-    gesta_pslot *slots = calloc(nslot, sizeof *slots);
+    /* at 3/4 full, about one bucket in 5 overflows into the next (the next cache
+     * line); at 2/3, one in 8. The +1 leaves a free slot for searches to stop. */
+    uint32_t nb = (uint32_t)(nrow * 100 / t->load_pct / GESTA_PBUCKET_SLOTS + 1);
+    gesta_pbucket *bk = bucket_alloc(nb);
     int32_t *ent = malloc((nent ? nent : 1) * sizeof *ent);
     int16_t *dense = calloc(ndense ? ndense * stride : 1, sizeof *dense);
-    if (!slots || !ent || !dense) { free(slots); free(ent); free(dense); return -1; }
+    if (!bk || !ent || !dense) { free(bk); free(ent); free(dense); return -1; }
     uint32_t k = 0, nd = 0;
     for (size_t i = 0; i < t->cap; i++) {
         const trow *r = &t->rows[i];
         if (!r->key) continue;
         if (surviving(t, r) >= DENSE_MIN) {
-            uint32_t h = GESTA_PSLOT_HOME(r->key, nslot), fp = GESTA_PSLOT_FP(r->key);
-            while (slots[h].fp && slots[h].fp != fp)
-                if (++h == nslot) h = 0;
-            if (slots[h].fp) continue;   /* a fingerprint clash: the first feature keeps it */
+            uint32_t fp = GESTA_PSLOT_FP(r->key), *run;
+            uint32_t *slot = bucket_place(bk, nb, GESTA_PSLOT_HOME(r->key, nb), fp, &run);
+            if (!slot) continue;
             int16_t *row = dense + (size_t)nd * stride;
             for (uint32_t j = 0; j < r->n; j++) {
                 double avg = r->e[j].w - r->e[j].u / t->clock;
@@ -332,7 +376,8 @@ int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **
                 q = shift ? (q + (1L << (shift - 1))) >> shift : q;   /* rounded */
                 row[r->e[j].cls] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
             }
-            slots[h] = (gesta_pslot){fp, nd << 7 | GESTA_PSLOT_DENSE};
+            *slot = fp;
+            *run = nd << 7 | GESTA_PSLOT_DENSE;
             nd++;
             continue;
         }
@@ -345,24 +390,22 @@ int gesta_ptrain_freeze(const gesta_ptrain *t, gesta_percep *out, gesta_pslot **
             ent[k++] = (int32_t)((uint32_t)q << 8) | (int32_t)r->e[j].cls;
         }
         if (k == off) continue;
-        uint32_t h = GESTA_PSLOT_HOME(r->key, nslot), fp = GESTA_PSLOT_FP(r->key);
-        while (slots[h].fp) {
-            if (slots[h].fp == fp) break;  /* a fingerprint clash: the first feature keeps it */
-            if (++h == nslot) h = 0;
-        }
-        if (slots[h].fp) { k = off; continue; }
-        slots[h] = (gesta_pslot){fp, off << 7 | (k - off)};
+        uint32_t fp = GESTA_PSLOT_FP(r->key), *run;
+        uint32_t *slot = bucket_place(bk, nb, GESTA_PSLOT_HOME(r->key, nb), fp, &run);
+        if (!slot) { k = off; continue; }
+        *slot = fp;
+        *run = off << 7 | (k - off);
     }
     out->nclass = t->nclass;
-    out->nslot = nslot;
+    out->nbucket = nb;
     out->nent = k;
     out->ndense = nd;
     out->stride = stride;
     out->dshift = shift;
-    out->slots = slots;
+    out->bk = bk;
     out->ent = ent;
     out->dense = dense;
-    *slots_out = slots;
+    *bk_out = bk;
     *ent_out = ent;
     *dense_out = dense;
     return 0;

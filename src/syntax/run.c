@@ -26,7 +26,7 @@ static int scratch_alloc(scratch *s, uint32_t n) {
     s->forms = malloc(((size_t)n + 1) * sizeof *s->forms);
     s->tags = malloc((size_t)n + 1);
     s->tmp = malloc((size_t)n + 1);
-    s->mem = malloc(gesta_pstate_ints((int)n) * sizeof *s->mem);
+    s->mem = malloc(gesta_parser_ints((int)n) * sizeof *s->mem);
     s->head = malloc(((size_t)n + 1) * sizeof *s->head);
     s->lab = malloc(((size_t)n + 1) * sizeof *s->lab);
     return s->wf && s->forms && s->tags && s->tmp && s->mem && s->head && s->lab ? 0 : -1;
@@ -43,7 +43,7 @@ static int run_sentence(const struct gesta_model *m, gesta_doc *doc, gesta_sent 
     for (int i = 0; i < n; i++) s->forms[i] = t[i].form ? t[i].form : "";
     gesta_wfeat_fill(s->wf, s->forms, n, &m->taglex);
     gesta_tagger_run(m, s->wf, n, s->tags, s->tmp);
-    gesta_parser_run(m, s->wf, s->tags, n, s->mem, s->head, s->lab);
+    gesta_parser_run(m, s->wf, s->tags, n, m->search, s->mem, s->head, s->lab);
     char buf[512];
     for (int i = 0; i < n; i++) {
         int tag = s->tags[i];

@@ -11,6 +11,9 @@ struct gesta_model;
 /** Loads a model file. *out is the caller's (gesta_model_free). */
 int gesta_model_load(struct gesta_model **out, const char *path, gesta_error *err);
 void gesta_model_free(struct gesta_model *m);
+/** Sets the parser search (0 greedy, N: retry the N least certain decisions; a
+ * new model has GESTA_PARSE_SEARCH_DEFAULT). Call before the model is shared. */
+void gesta_model_set_search(struct gesta_model *m, int search);
 
 /**
  * Tags, lemmatizes and parses every prose/heading unit of the document that is

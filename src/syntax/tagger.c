@@ -98,7 +98,7 @@ static void tag_pass(const gesta_percep *p, uint32_t ntag, const gesta_wfeat *wf
 }
 
 void gesta_tagger_run(const struct gesta_model *m, const gesta_wfeat *wf, int n, uint8_t *tags, uint8_t *tmp) {
-    if (!m->tagger2.nslot) {
+    if (!m->tagger2.nbucket) {
         tag_pass(&m->tagger, m->ntag, wf, n, NULL, tags);
         return;
     }

@@ -67,7 +67,7 @@ static int ws_alloc(ws *w, int n) {
     w->wf = malloc((size_t)(n + 1) * sizeof *w->wf);
     w->tags = malloc((size_t)n + 1);
     w->tmp = malloc((size_t)n + 1);
-    w->mem = malloc(gesta_pstate_ints(n) * sizeof *w->mem);
+    w->mem = malloc(gesta_parser_ints(n) * sizeof *w->mem);   /* also gesta_pstate_ints(n) */
     w->ghead = malloc((size_t)(n + 1) * sizeof(int));
     w->glab = malloc((size_t)(n + 1) * sizeof(int));
     w->head = malloc((size_t)(n + 1) * sizeof(int));
@@ -176,7 +176,7 @@ static void dev_score(const struct gesta_model *m, const gesta_tb *c, ws *w, int
         const gesta_tbsent *s = &c->s[k];
         fill_wf(w, s);
         gesta_tagger_run(m, w->wf, s->n, w->tags, w->tmp);
-        if (parse) gesta_parser_run(m, w->wf, w->tags, s->n, w->mem, w->head, w->lab);
+        if (parse) gesta_parser_run(m, w->wf, w->tags, s->n, 0, w->mem, w->head, w->lab);   /* epochs are chosen greedy */
         for (int i = 0; i < s->n; i++) {
             words++;
             tag_ok += w->tags[i] == s->tag[i];
@@ -235,11 +235,11 @@ static void parser_sentence(gesta_ptrain *pt, const gesta_tbsent *s, ws *w, int 
 
 /* ---- assembly ----------------------------------------------------------- */
 
-typedef struct frozen { gesta_percep p; gesta_pslot *slots; int32_t *ent; int16_t *dense; } frozen;
-static void frozen_free(frozen *f) { free(f->slots); free(f->ent); free(f->dense); memset(f, 0, sizeof *f); }
+typedef struct frozen { gesta_percep p; gesta_pbucket *bk; int32_t *ent; int16_t *dense; } frozen;
+static void frozen_free(frozen *f) { gesta_pbucket_free(f->bk); free(f->ent); free(f->dense); memset(f, 0, sizeof *f); }
 
 static int freeze(const gesta_ptrain *pt, frozen *f) {
-    return gesta_ptrain_freeze(pt, &f->p, &f->slots, &f->ent, &f->dense);
+    return gesta_ptrain_freeze(pt, &f->p, &f->bk, &f->ent, &f->dense);
 }
 
 #define JACKKNIFE 4
@@ -266,7 +266,7 @@ static int train_tagger(struct gesta_model *m, const gesta_tb *tr, int *order, i
         if (!dev || !dev->n) continue;
         if (freeze(pt, &cand) < 0) break;
         if (pass) m->tagger2 = cand.p;
-        else { m->tagger = cand.p; m->tagger2.nslot = 0; }
+        else { m->tagger = cand.p; m->tagger2.nbucket = 0; }
         double acc = 0, unused;
         dev_score(m, dev, w, 0, &acc, &unused);
         logf_(o, "tagger pass %d epoch %d: dev tag accuracy %.2f (%u weights)", pass + 1, ep + 1, acc, cand.p.nent);
@@ -285,7 +285,7 @@ static int train_tagger(struct gesta_model *m, const gesta_tb *tr, int *order, i
     m->tagger2 = saved2;
     int rc = 0;
     if (!dev || !dev->n) rc = freeze(pt, out);
-    else if (!out->slots) rc = -1;
+    else if (!out->bk) rc = -1;
     gesta_ptrain_free(pt);
     return rc;
 }
@@ -367,7 +367,7 @@ int gesta_syntax_train(const gesta_train_opts *o, struct gesta_model **out, gest
         }
         struct gesta_model mj = m;
         mj.tagger = fj.p;
-        mj.tagger2.nslot = 0;
+        mj.tagger2.nbucket = 0;
         for (int i = f; i < tr.n; i += JACKKNIFE) {
             if (!(jk[i] = malloc((size_t)tr.s[i].n + 1))) continue;
             fill_wf(&w, &tr.s[i]);

@@ -57,7 +57,8 @@ int main(void) {
     F(gesta_engine_options, load_dictionaries); F(gesta_engine_options, verb_file);
     F(gesta_engine_options, actor_files); F(gesta_engine_options, agent_file);
     F(gesta_engine_options, discard_file); F(gesta_engine_options, issue_file);
-    F(gesta_engine_options, use_parse); F(gesta_engine_options, document_layer); printf("}");
+    F(gesta_engine_options, use_parse); F(gesta_engine_options, document_layer);
+    F(gesta_engine_options, parse_search); printf("}");
     OPEN(gesta_sentence_info); F(gesta_sentence_info, start); F(gesta_sentence_info, end);
     F(gesta_sentence_info, first_token); F(gesta_sentence_info, ntokens);
     F(gesta_sentence_info, kind); printf("}");
