@@ -80,6 +80,7 @@ sec_parse() {
   have_shared || return 0
   run parse $NICE "$B/bench_parse" "$MODEL" "$GESTA_SHARED/ud/en_ewt-ud-test.conllu" "$RUNS"
   say "tag+parse:         $(grep 'syntax_run' "$OUT/parse.log" | sed 's/  */ /g')"
+  say "tag+parse, greedy: $(grep 'greedy:' "$OUT/parse.log" | grep -v takes | sed 's/  */ /g')"
   say "                   $(grep 'takes' "$OUT/parse.log" | sed 's/^ *//')"
   say "model load:        $(grep '^model' "$OUT/parse.log")"
 }
@@ -176,11 +177,17 @@ sec_callgrind() {
   local i; i=$(ir "$OUT/cg.tokenize" gesta_text_segment)
   say "callgrind text layer: gesta_text_segment $i Ir / ${tok% *} tokens = $((i / ${tok% *})) per token, $((i / ${tok#* })) per unit"
 
+  # bench_parse runs gesta_syntax_run twice per round: greedy, then with the search
+  # given as its 4th argument. Search 0 makes both greedy; the default search's
+  # count is what the second run adds beyond one greedy run.
+  run cg-parse0 $cg="$OUT/cg.parse0" "$B/bench_parse" "$MODEL" "$GESTA_SHARED/ud/en_ewt-ud-test.conllu" 1 0
   run cg-parse $cg="$OUT/cg.parse" "$B/bench_parse" "$MODEL" "$GESTA_SHARED/ud/en_ewt-ud-test.conllu" 1
   local words; words=$(sed -n 's/.* sentences, \([0-9]*\) words.*/\1/p' "$OUT/cg-parse.log")
   local sents; sents=$(sed -n 's/.*: \([0-9]*\) sentences, .*/\1/p' "$OUT/cg-parse.log")
-  local p t; p=$(ir "$OUT/cg.parse" gesta_syntax_run); t=$(ir "$OUT/cg.parse" gesta_text_segment)
-  say "callgrind tag+parse: gesta_syntax_run $p Ir / $words words = $((p / words)) per token, $((p / sents)) per sentence; text layer on the same text $((t / words)) per token (ratio $(awk "BEGIN{printf \"%.1f\", $p/$t}")x)"
+  local p0 p t; p0=$(ir "$OUT/cg.parse0" gesta_syntax_run); t=$(ir "$OUT/cg.parse" gesta_text_segment)
+  p=$(( $(ir "$OUT/cg.parse" gesta_syntax_run) - p0 / 2 )); p0=$((p0 / 2))
+  say "callgrind tag+parse, greedy: gesta_syntax_run $p0 Ir / $words words = $((p0 / words)) per token; text layer on the same text $((t / words)) per token (ratio $(awk "BEGIN{printf \"%.1f\", $p0/$t}")x)"
+  say "callgrind tag+parse, default search: gesta_syntax_run $p Ir / $words words = $((p / words)) per token, $((p / sents)) per sentence (ratio $(awk "BEGIN{printf \"%.1f\", $p/$t}")x)"
 
   # Cache misses of the same run, simulated with the last level set to the 4 MB L2 of
   # this machine's cores (the real L3 is shared with every other job).
@@ -190,7 +197,7 @@ sec_callgrind() {
   ll=$(sed -n 's/.*LLd misses: *\([0-9,]*\).*/\1/p' "$OUT/cache-parse.log" | tr -d ,)
   local wl; wl=$(cg_annotate "$OUT/cache.parse" 2>/dev/null | grep -E ':(gesta_percep_score|add_dense_[a-z0-9]*)$' |
     sed 's/([^)]*)//g' | awk '{gsub(",", "", $5); gsub(",", "", $6); d += $5; l += $6} END {print d, l}')
-  say "cachegrind bench_parse 1 (model load + tokenize + tagger pass + syntax_run, LL = 4 MB): per token $((d1 / words)) D1 and $((ll / words)) L2 (LL) data misses; weight lookups alone (percep_score, add_dense) $(( ${wl% *} / words )) D1 and $(( ${wl#* } / words )) L2 read misses"
+  say "cachegrind bench_parse 1 (model load + tokenize + tagger pass + syntax_run greedy and with search, LL = 4 MB): per token $((d1 / words)) D1 and $((ll / words)) L2 (LL) data misses; weight lookups alone (percep_score, add_dense) $(( ${wl% *} / words )) D1 and $(( ${wl#* } / words )) L2 read misses"
   run cg-coder $cg="$OUT/cg.coder" "$B/bench_coder" "" 3
   local n; n=$(sed -n 's/.*documents, \([0-9]*\) sentences x \([0-9]*\) rounds.*/\1 \2/p' "$OUT/cg-coder.log")
   local codings=$(( ${n% *} * ${n#* } * 7 ))

@@ -126,7 +126,7 @@ int cli_parse_options(int argc, char **argv, const char *cmd, const char *own, c
         } else if (!strcmp(name, "--parse-search")) {
             char *end;
             long k = strtol(val, &end, 10);
-            if (*end || k < 0 || k > 64) {
+            if (end == val || *end || k < 0 || k > 64) {
                 fprintf(stderr, "gesta %s: --parse-search wants a number from 0 to 64\n", cmd);
                 return CLI_EXIT_USAGE;
             }
