@@ -210,10 +210,20 @@ static gesta_input_format detect(const char *s, size_t n, const char *path) {
             return GESTA_IN_PXML;
     }
     if (p < e && *p == '{') {
-        const char *nl = memchr(p, '\n', (size_t)(e - p));
-        const char *le = nl ? nl : e;
-        while (le > p && (le[-1] == '\r' || le[-1] == ' ' || le[-1] == '\t')) le--;
-        if ((le > p && le[-1] == '}') || (!nl && n == SNIFF)) return GESTA_IN_JSONL;
+        /* JSONL when a line among the first few is a whole object, {...}: the
+         * first line alone may be the broken record (reported and skipped by the
+         * JSONL reader, not read as prose with the rest of the file). */
+        const char *ls = p;
+        for (int line = 0; line < 8 && ls < e; line++) {
+            const char *nl = memchr(ls, '\n', (size_t)(e - ls));
+            const char *le = nl ? nl : e;
+            while (le > ls && (le[-1] == '\r' || le[-1] == ' ' || le[-1] == '\t')) le--;
+            if (line == 0 && !nl && n == SNIFF) return GESTA_IN_JSONL;   /* one line longer than the window */
+            if (le > ls && *ls == '{' && le[-1] == '}') return GESTA_IN_JSONL;
+            if (!nl) break;
+            ls = nl + 1;
+            while (ls < e && (*ls == '\r' || *ls == '\n')) ls++;
+        }
     }
     /* CoNLL-U: its comment lines, or a first row with ten columns */
     if (starts(p, e, "# newdoc") || starts(p, e, "# sent_id") || starts(p, e, "# text") ||

@@ -33,4 +33,12 @@ run pipe "${PARSE[@]}" <(cat "$f")
 expect_rc pipe 1
 expect_out pipe "^# newdoc id = good-1$"
 expect_out pipe "^# newdoc id = good-2$"
+# the FIRST line broken, read from stdin with no file name to go by: still JSONL
+# (a later line is a whole object), the broken record reported and skipped
+printf '{"id": "broken", "text": "no closing\n{"id": "good-3", "text": "Talks resumed."}\n' >"$T/first.txt"
+run first "${PARSE[@]}" - <"$T/first.txt"
+expect_rc first 1
+expect_err first "<stdin>:1:[0-9]+: malformed JSON"
+expect_out first "^# newdoc id = good-3$"
+expect_no_out first "no closing"
 finish
