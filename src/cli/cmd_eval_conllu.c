@@ -150,7 +150,8 @@ int cmd_eval_conllu(int argc, char **argv) {
         status = CLI_EXIT_USAGE;
     } else if ((raw || gold_tok) ? o.nfiles != 1 : o.nfiles != 2) {
         fprintf(stderr, "usage: gesta eval GOLD.conllu SYSTEM.conllu | gesta eval --raw|--gold-tok GOLD.conllu\n"
-                        "       [--json] [--write-system FILE] [--show-errors N] [--model FILE] [--data DIR]\n");
+                        "       [--json] [--write-system FILE] [--show-errors N] [--model FILE] [--data DIR]\n"
+                        "       [--parse-search N]\n");
         status = CLI_EXIT_USAGE;
     } else if (write_sys && !raw && !gold_tok) {
         fprintf(stderr, "gesta eval: --write-system goes with --raw or --gold-tok\n");

@@ -23,6 +23,7 @@ static const char help[] =
     "  -o FILE                 write there instead of stdout\n"
     "  -j N                    worker threads (output stays in input order)\n"
     "  --data DIR, --model FILE   as for gesta code\n"
+    "  --parse-search N        retry the parser's N least certain decisions (default 4; 0 greedy)\n"
     "\n"
     "Exit status: 0 all input processed; 1 some records could not be processed; 2 usage error,\n"
     "or the model could not be loaded.\n";
