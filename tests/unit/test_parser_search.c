@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "shipped_model.h"
 #include "syntax/model.h"
 #include "syntax/syntax.h"
 
@@ -79,17 +80,9 @@ static int parse(struct gesta_model *m, int search, const char *text, int *heads
 }
 
 int main(void) {
-    const char *data = getenv("GESTA_DATA");
-    char mpath[4096];
-    snprintf(mpath, sizeof mpath, "%s/model/gesta-en.model", data && *data ? data : GESTA_DATA_DIR);
     gesta_error err = {0};
-    struct gesta_model *m;
-    int rc = gesta_model_load(&m, mpath, &err);
-    CHECK_INT(rc, GESTA_OK);
-    if (rc < 0) {
-        fprintf(stderr, "%s: %s\n", err.file, err.message);
-        return check_done();
-    }
+    struct gesta_model *m = check_load_shipped_model();
+    if (!m) return check_done();
     CHECK_INT(m->search, GESTA_PARSE_SEARCH_DEFAULT);
 
     int changed = 0;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "check.h"
+#include "shipped_model.h"
 #include "syntax/model.h"
 #include "syntax/syntax.h"
 
@@ -58,17 +59,8 @@ static double seconds_for(const struct gesta_model *m, int n) {
 }
 
 int main(void) {
-    const char *data = getenv("GESTA_DATA");
-    char mpath[4096];
-    snprintf(mpath, sizeof mpath, "%s/model/gesta-en.model", data && *data ? data : GESTA_DATA_DIR);
-    gesta_error err = {0};
-    struct gesta_model *m;
-    int rc = gesta_model_load(&m, mpath, &err);
-    CHECK_INT(rc, GESTA_OK);
-    if (rc < 0) {
-        fprintf(stderr, "%s: %s\n", err.file, err.message);
-        return check_done();
-    }
+    struct gesta_model *m = check_load_shipped_model();
+    if (!m) return check_done();
 
     /* an empty sentence between two normal ones */
     static const char *const f1[] = {"Russia", "condemned", "the", "strike", "."};

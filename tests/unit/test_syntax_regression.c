@@ -13,23 +13,17 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "shipped_model.h"
 #include "syntax/model.h"
 #include "syntax/syntax.h"
 
 int main(void) {
     SKIP_WITHOUT_SHARED(shared);
-    const char *data = getenv("GESTA_DATA");
-    char mpath[4096], gpath[4096];
-    snprintf(mpath, sizeof mpath, "%s/model/gesta-en.model", data && *data ? data : GESTA_DATA_DIR);
+    char gpath[4096];
     snprintf(gpath, sizeof gpath, "%s/ud/en_ewt-ud-dev.conllu", shared);
     gesta_error err = {0};
-    struct gesta_model *m;
-    int rc = gesta_model_load(&m, mpath, &err);
-    CHECK_INT(rc, GESTA_OK);
-    if (rc < 0) {
-        fprintf(stderr, "%s: %s\n", err.file, err.message);
-        return check_done();
-    }
+    struct gesta_model *m = check_load_shipped_model();
+    if (!m) return check_done();
     gesta_vocab v = {0};
     gesta_tb c;
     CHECK_INT(gesta_tb_read(&c, gpath, &v, 1, &err), GESTA_OK);
