@@ -78,8 +78,8 @@ static void add_dense(int32_t *scores, const int16_t *const *rows, int nrows, ui
 #include <emmintrin.h>
 static inline unsigned bucket_match(const gesta_pbucket *b, uint32_t fp) {
     __m128i f = _mm_set1_epi32((int)fp);
-    __m128i lo = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)b->fp), f);
-    __m128i hi = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(b->fp + 4)), f);
+    __m128i lo = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)b->fp), f);
+    __m128i hi = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(b->fp + 4)), f);
     return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(lo)) | (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4;
 }
 #else
