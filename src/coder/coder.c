@@ -105,6 +105,25 @@ static int pp_actors(const sentview *sv, int32_t h, const char **acts, int max) 
     return n;
 }
 
+static int has_case(const sentview *sv, int32_t n, const char *word);
+
+/* "Gunmen killed twelve villagers in central Mali": when the parser attaches the
+ * place phrase to the verb rather than to its object, an object agent without a
+ * country of its own takes the country of the verb's "in" phrase after it, as
+ * "villagers in Mali" would give it. */
+static int verb_place_actors(const sentview *sv, int32_t h, const char **acts, int max) {
+    if (!sv_is(sv, h, "obj") || sv->tk[h].head < 0) return 0;
+    const sv_tok *v = &sv->tk[sv->tk[h].head];
+    int n = 0;
+    for (int32_t j = 0; j < v->nkid && n < max; j++) {
+        int32_t c = sv->kids[v->kid0 + j];
+        if (c <= h || !sv_is(sv, c, "obl") || !has_case(sv, c, "in")) continue;
+        np_parts p;
+        if (sv_np_parts(sv, c, &p) && p.actor && !p.nagent) acts[n++] = p.actor;
+    }
+    return n;
+}
+
 /* Adds the actor(s) of NP head h and of its conjuncts. An agent without its own
  * actor takes the actors of its "in/of X" phrase, else those of the conjunct it
  * follows ("Danish media and government" → DNKMED, DNKGOV). */
@@ -162,6 +181,7 @@ static void add_np_inh(const sentview *sv, int32_t h, gesta_arena *a, actset *s,
         } else {
             nacts = pp_actors(sv, h, acts, MAX_ACT);
             if (!nacts) for (int i = 0; i < ninh && nacts < MAX_ACT; i++) acts[nacts++] = inh[i];
+            if (!nacts) nacts = verb_place_actors(sv, h, acts, MAX_ACT);
             if (nacts) for (int i = 0; i < nacts; i++) push(s, np_compose(&p, acts[i], a), &p, h);
             else push(s, np_compose(&p, NULL, a), &p, h);
         }
