@@ -810,6 +810,21 @@ static int code_sentence(const gesta_engine *e, gesta_doc *doc, uint32_t s, int 
         }
         if (!src.n || !tgt.n) {
             if (emit_anaphoric(e, doc, &sv, v, &an)) fired[v] = 1;
+            else if (doc->no_dyad && d->verb_dialect != 2 && (src.n || tgt.n) && ((code && *code) || (code2 && *code2))) {
+                /* PETRARCH's require_dyad = false: the missing side is "---". Only
+                 * with PETRARCH-1/TABARI-dialect verb dictionaries: UniversalPetrarch
+                 * (PETRARCH-2 patterns) codes no one-sided statements under the
+                 * same option in its validation suite. */
+                np_code none = {"---", -1, {-1, -1}, {NULL, 0, NULL}};
+                const actset *known = src.n ? &src : &tgt;
+                for (int i = 0; i < known->n; i++) {
+                    const np_code *s1 = src.n ? &known->a[i] : &none, *t1 = src.n ? &none : &known->a[i];
+                    if (code && *code) emit(e, doc, &sv, v, code, s1, t1, &vev, an.flags);
+                    else emit(e, doc, &sv, v, code2, t1, s1, &vev, an.flags);
+                }
+                /* a one-sided event does not take its clause's events away */
+                if (doc->nevent > nev0) fired[v] = 2;
+            }
             continue;
         }
         uint32_t flags = (passive ? GESTA_EV_PASSIVE : 0) | combo_flag;

@@ -170,6 +170,9 @@ struct gesta_doc {
     const char *category;
     gesta_gold_event *gold; uint32_t ngold;
     uint8_t gold_noevents, gold_error, has_gold;
+    /* PETRARCH <Config option="require_dyad" value="false"> in force for this
+     * record: events with one side missing are coded, the side as "---". */
+    uint8_t no_dyad;
 };
 
 /* Appending to a document's layers. Each returns the new element (zeroed) or NULL on OOM. */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "io/reader_int.h"
 #include "text/utf8.h"
@@ -24,6 +25,7 @@ typedef struct pxml_state {
     size_t pos;            /* where the scan for the next <Sentence> resumes */
     size_t line_off;       /* line-number cursor: xml[line_off] is on line line_no */
     long line_no;
+    int no_dyad;           /* the last <Config option="require_dyad"> said false */
 } pxml_state;
 
 static long line_of(pxml_state *st, size_t off) {
@@ -345,12 +347,33 @@ fail:
     return NULL;
 }
 
+/* <Config option="require_dyad" value="..."> elements between records switch
+ * PETRARCH's dyad requirement for the records after them (other options are
+ * not used by gesta). Reads those in x[from, to). */
+static void read_config(pxml_state *st, size_t from, size_t to) {
+    const char *x = st->xml.data;
+    for (size_t p = find_tag(x, from, to, "Config"); p < to; p = find_tag(x, p + 7, to, "Config")) {
+        int sc = 0;
+        size_t e = tag_end(x, p, to, &sc);
+        if (!e) break;
+        gesta_buf opt = GESTA_BUF_INIT, val = GESTA_BUF_INIT;
+        if (attr(x, p, e, "option", &opt) && attr(x, p, e, "value", &val) && opt.data && val.data &&
+            !strcmp(opt.data, "require_dyad")) {
+            if (!strcasecmp(val.data, "false")) st->no_dyad = 1;
+            else if (!strcasecmp(val.data, "true")) st->no_dyad = 0;
+        }
+        gesta_buf_free(&opt);
+        gesta_buf_free(&val);
+    }
+}
+
 static int pxml_next(gesta_reader *r, gesta_doc **doc, gesta_error *err) {
     pxml_state *st = r->state;
     const char *x = st->xml.data;
     size_t n = st->xml.len;
     while (st->pos < n) {
         size_t p = find_tag(x, st->pos, n, "Sentence");
+        read_config(st, st->pos, p < n ? p : n);
         if (p >= n) { st->pos = n; break; }
         int sc = 0;
         size_t bs = tag_end(x, p, n, &sc);
@@ -380,6 +403,7 @@ static int pxml_next(gesta_reader *r, gesta_doc **doc, gesta_error *err) {
         gesta_doc *d = record(r, st, p, bs, bs, be, &oom);
         if (oom) return gesta_error_set(err, GESTA_ENOMEM, r->shown, line_of(st, p), 0, "out of memory");
         if (!d) continue;
+        d->no_dyad = (uint8_t)st->no_dyad;
         *doc = d;
         return GESTA_OK;
     }

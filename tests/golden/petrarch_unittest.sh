@@ -6,5 +6,5 @@
 set -u
 suite=petrarch_unittest
 file=petrarch/validate/PETR.UnitTest.records.xml
-floor=${FLOOR:-87.0}
+floor=${FLOOR:-89.5}
 exec bash "$(dirname "$0")/petrarch_common.inc" "$1" "$suite" "$file" "$floor"

@@ -267,6 +267,37 @@ static void test_pxml_small(void) {
     free_docs(d, n);
 }
 
+/* <Config option="require_dyad"> between records: in force from the next record
+ * on, any letter case; other options and malformed Config tags change nothing. */
+static void test_pxml_config(void) {
+    const char *x =
+        "<Validation><Sentences>\n"
+        "<Sentence id=\"C-1\"><Text>One.</Text></Sentence>\n"
+        "<Config option=\"require_dyad\" value=\"FALSE\"></Config>\n"
+        "<Sentence id=\"C-2\"><Text>Two.</Text></Sentence>\n"
+        "<Config option=\"comma_emax\" value=\"0\" />\n"
+        "<Sentence id=\"C-3\"><Text>Three.</Text></Sentence>\n"
+        "<Config option=\"require_dyad\" value=\"True\" />\n"
+        "<Sentence id=\"C-4\"><Text>Four.</Text></Sentence>\n"
+        "<Config option=\"require_dyad\" value=\"maybe\" />\n<Config option=\"require_dyad\"\n"
+        "<Sentence id=\"C-5\"><Text>Five.</Text></Sentence>\n"
+        "</Sentences></Validation>\n";
+    const char *p = write_file("c.xml", x, strlen(x), 0);
+    gesta_doc *d[8];
+    size_t skipped;
+    gesta_input_format f;
+    int n = read_all(p, GESTA_IN_AUTO, d, &skipped, &f);
+    CHECK_INT(n, 5);
+    if (n == 5) {
+        CHECK_INT(d[0]->no_dyad, 0);
+        CHECK_INT(d[1]->no_dyad, 1);
+        CHECK_INT(d[2]->no_dyad, 1);
+        CHECK_INT(d[3]->no_dyad, 0);
+        CHECK_INT(d[4]->no_dyad, 0);
+    }
+    free_docs(d, n);
+}
+
 static void test_pxml_shared(const char *shared) {
     struct { const char *file; int count; int penn; } files[] = {
         {"petrarch/validate/PETR.UnitTest.records.xml", 284, 1},
@@ -311,6 +342,7 @@ int main(void) {
     test_text();
     test_conllu();
     test_pxml_small();
+    test_pxml_config();
     const char *shared = check_shared_dir();
     if (shared) test_pxml_shared(shared);
     char cmd[600];
