@@ -295,10 +295,10 @@ static void score(const struct gesta_model *m, const gesta_pstate *st, const ges
 
 /* Memory of gesta_parser_run, in ints: three parser states (the greedy parse,
  * a branch, the greedy parse replayed beside it), the greedy parse's running
- * scores (int64), decisions, alternatives, their scores and margins, and its tree. */
+ * scores (int64), decisions, alternatives and margins, and its tree. */
 size_t gesta_parser_ints(int n) {
     size_t t = 2 * (size_t)n;
-    return 3 * gesta_pstate_ints(n) + 2 * (t + 1) + 4 * t + 2 * ((size_t)n + 1) + 2;
+    return 3 * gesta_pstate_ints(n) + 2 * (t + 1) + 3 * t + 2 * ((size_t)n + 1) + 2;
 }
 
 /* A branch is tried where the greedy parse's best transition beat the best one
@@ -323,7 +323,7 @@ void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const 
     size_t ps = gesta_pstate_ints(n);
     if ((uintptr_t)mem & 7) mem++;
     int64_t *pre = (int64_t *)(void *)mem;   /* pre[t]: score of the first t decisions */
-    int *seq = mem + 2 * (T + 1), *alt = seq + T, *asc = alt + T, *mg = asc + T, *mh = mg + T, *ml = mh + n + 1;
+    int *seq = mem + 2 * (T + 1), *alt = seq + T, *mg = alt + T, *mh = mg + T, *ml = mh + n + 1;
     int *smain = ml + n + 1, *sbr = smain + ps, *srep = sbr + ps;
     int32_t sc[256];
     gesta_pstate st;
@@ -335,7 +335,6 @@ void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const 
         int a, b = best_legal(&st, sc, ncls, &a);
         seq[t] = b;
         alt[t] = a;
-        asc[t] = a < 0 ? 0 : sc[a];
         mg[t] = a < 0 ? INT32_MAX : sc[b] - sc[a];
         pre[t + 1] = pre[t] + sc[b];
         t++;
@@ -351,6 +350,8 @@ void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const 
         for (int i = 0; i < t; i++)
             if (mg[i] < SEARCH_MARGIN && (bt < 0 || mg[i] < mg[bt])) bt = i;
         if (bt < 0) break;
+        /* the alternative scored the greedy decision's score minus the margin */
+        int64_t total = pre[bt + 1] - mg[bt];
         mg[bt] = INT32_MAX;
         gesta_pstate br, rep;
         gesta_pstate_init(&br, n, sbr);
@@ -359,7 +360,6 @@ void gesta_parser_run(const struct gesta_model *m, const gesta_wfeat *wf, const 
             gesta_pstate_apply(&br, seq[i]);
             gesta_pstate_apply(&rep, seq[i]);
         }
-        int64_t total = pre[bt] + asc[bt];
         gesta_pstate_apply(&br, alt[bt]);
         gesta_pstate_apply(&rep, seq[bt]);
         int tt = bt + 1, rejoined = 0;
