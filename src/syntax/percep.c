@@ -225,24 +225,29 @@ void gesta_ptrain_set_prune(gesta_ptrain *t, double min_weight, uint32_t min_upd
 void gesta_ptrain_set_load(gesta_ptrain *t, uint32_t pct) { t->load_pct = pct < 25 ? 25 : pct > 90 ? 90 : pct; }
 uint32_t gesta_ptrain_nclass(const gesta_ptrain *t) { return t->nclass; }
 
+/* The entry of class cls in row r, appended with zero weights when new; NULL when out of memory. */
+static tent *row_entry(trow *r, uint32_t cls) {
+    for (uint32_t j = 0; j < r->n; j++)
+        if (r->e[j].cls == cls) return &r->e[j];
+    if (r->n == r->cap) {
+        uint32_t nc = r->cap ? r->cap * 2 : 2;
+        tent *ne = realloc(r->e, nc * sizeof *ne);
+        if (!ne) return NULL;
+        r->e = ne;
+        r->cap = nc;
+    }
+    r->e[r->n] = (tent){0, cls, 0};
+    return &r->e[r->n++];
+}
+
 static void bump(gesta_ptrain *t, uint64_t key, uint32_t cls, float d, int count) {
     trow *r = get_row(t, key);
     if (!r) return;
     r->nupd += (uint32_t)count;   /* updates, not classes touched */
-    for (uint32_t j = 0; j < r->n; j++)
-        if (r->e[j].cls == cls) {
-            r->e[j].w += d;
-            r->e[j].u += t->clock * d;
-            return;
-        }
-    if (r->n == r->cap) {
-        uint32_t nc = r->cap ? r->cap * 2 : 2;
-        tent *ne = realloc(r->e, nc * sizeof *ne);
-        if (!ne) return;
-        r->e = ne;
-        r->cap = nc;
-    }
-    r->e[r->n++] = (tent){d, cls, t->clock * d};
+    tent *e = row_entry(r, cls);
+    if (!e) return;
+    e->w += d;
+    e->u += t->clock * d;
 }
 
 void gesta_ptrain_update(gesta_ptrain *t, const uint64_t *keys, int nkeys, int gold, int pred) {
@@ -255,19 +260,8 @@ void gesta_ptrain_update(gesta_ptrain *t, const uint64_t *keys, int nkeys, int g
 
 /* Adds d to the (current, not averaged) weight of cls in r. */
 static void add_weight(trow *r, uint32_t cls, float d) {
-    for (uint32_t j = 0; j < r->n; j++)
-        if (r->e[j].cls == cls) {
-            r->e[j].w += d;
-            return;
-        }
-    if (r->n == r->cap) {
-        uint32_t nc = r->cap ? r->cap * 2 : 2;
-        tent *ne = realloc(r->e, nc * sizeof *ne);
-        if (!ne) return;
-        r->e = ne;
-        r->cap = nc;
-    }
-    r->e[r->n++] = (tent){d, cls, 0};
+    tent *e = row_entry(r, cls);
+    if (e) e->w += d;
 }
 
 gesta_ptrain *gesta_ptrain_mean(gesta_ptrain *const *ts, int n) {
