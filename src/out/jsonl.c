@@ -30,13 +30,6 @@ static void evidence(gesta_buf *out, const char *name, const gesta_evidence_ref 
     gesta_buf_putc(out, '}');
 }
 
-static const struct { uint32_t bit; const char *name; } flag_names[] = {
-    {GESTA_EV_PASSIVE, "passive"}, {GESTA_EV_COMPOUND_SRC, "compound-source"},
-    {GESTA_EV_COMPOUND_TGT, "compound-target"}, {GESTA_EV_COREF_SRC, "coref-source"},
-    {GESTA_EV_COREF_TGT, "coref-target"}, {GESTA_EV_TRANSFORMED, "transformed"},
-    {GESTA_EV_COMBINED, "combined"}, {GESTA_EV_IN_QUOTE, "in-quote"}, {GESTA_EV_DUPLICATE, "duplicate"},
-    {GESTA_EV_REPEAT, "repeat"}};
-
 static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event *e, uint32_t idx) {
     gesta_buf_puts(out, "{\"type\":\"event\",\"doc_id\":");
     gesta_buf_json_str(out, doc->id);
@@ -67,10 +60,10 @@ static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event 
     if (e->issues) { gesta_buf_puts(out, ",\"issues\":"); gesta_buf_json_str(out, e->issues); }
     gesta_buf_puts(out, ",\"flags\":[");
     int first = 1;
-    for (size_t i = 0; i < sizeof flag_names / sizeof flag_names[0]; i++) {
-        if (!(e->flags & flag_names[i].bit)) continue;
+    for (size_t i = 0; i < GESTA_EVENT_FLAG_COUNT; i++) {
+        if (!(e->flags & gesta_event_flags[i].bit)) continue;
         if (!first) gesta_buf_putc(out, ',');
-        gesta_buf_json_str(out, flag_names[i].name);
+        gesta_buf_json_str(out, gesta_event_flags[i].name);
         first = 0;
     }
     gesta_buf_putc(out, ']');

@@ -116,13 +116,6 @@ static void evidence(gesta_buf *out, const char *what, const gesta_evidence_ref 
     gesta_buf_free(&e);
 }
 
-static const struct { uint32_t bit; const char *name; } flag_names[] = {
-    {GESTA_EV_PASSIVE, "passive"}, {GESTA_EV_COMPOUND_SRC, "compound-source"},
-    {GESTA_EV_COMPOUND_TGT, "compound-target"}, {GESTA_EV_COREF_SRC, "coref-source"},
-    {GESTA_EV_COREF_TGT, "coref-target"}, {GESTA_EV_TRANSFORMED, "transformed"},
-    {GESTA_EV_COMBINED, "combined"}, {GESTA_EV_IN_QUOTE, "in-quote"}, {GESTA_EV_DUPLICATE, "duplicate"},
-    {GESTA_EV_REPEAT, "repeat"}};
-
 static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event *e, uint32_t i) {
     char num[32];
     snprintf(num, sizeof num, "%3u  %4u  ", i, e->sentence);
@@ -177,8 +170,9 @@ static void write_event(gesta_buf *out, const gesta_doc *doc, const gesta_event 
         gesta_buf_printf(&extra, " place %s (%s) %.3f,%.3f;", e->place_name ? e->place_name : "",
                          e->place_country ? e->place_country : "", e->lat, e->lon);
     int nf = 0;
-    for (size_t k = 0; k < sizeof flag_names / sizeof flag_names[0]; k++)
-        if (e->flags & flag_names[k].bit) gesta_buf_printf(&extra, "%s%s", nf++ ? ", " : " flags: ", flag_names[k].name);
+    for (size_t k = 0; k < GESTA_EVENT_FLAG_COUNT; k++)
+        if (e->flags & gesta_event_flags[k].bit)
+            gesta_buf_printf(&extra, "%s%s", nf++ ? ", " : " flags: ", gesta_event_flags[k].name);
     if (e->dup_of >= 0) gesta_buf_printf(&extra, " (repeats event %d)", e->dup_of);
     if (e->dup_group) gesta_buf_printf(&extra, " event group %s", e->dup_group);
     if (extra.len) {

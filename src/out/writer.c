@@ -2,6 +2,13 @@
 
 #include "out/writer.h"
 
+const gesta_event_flag gesta_event_flags[GESTA_EVENT_FLAG_COUNT] = {
+    {GESTA_EV_PASSIVE, "passive"}, {GESTA_EV_COMPOUND_SRC, "compound-source"},
+    {GESTA_EV_COMPOUND_TGT, "compound-target"}, {GESTA_EV_COREF_SRC, "coref-source"},
+    {GESTA_EV_COREF_TGT, "coref-target"}, {GESTA_EV_TRANSFORMED, "transformed"},
+    {GESTA_EV_COMBINED, "combined"}, {GESTA_EV_IN_QUOTE, "in-quote"}, {GESTA_EV_DUPLICATE, "duplicate"},
+    {GESTA_EV_REPEAT, "repeat"}};
+
 int gesta_output_format_parse(const char *name) {
     if (!strcmp(name, "jsonl")) return GESTA_OUT_JSONL;
     if (!strcmp(name, "table")) return GESTA_OUT_TABLE;

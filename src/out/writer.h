@@ -15,6 +15,12 @@ typedef enum gesta_output_format {
     GESTA_OUT_CONLLU
 } gesta_output_format;
 
+/** The GESTA_EV_* flags and their names in records ("passive", "coref-source", ...), in the
+ *  order records list them (docs/RECORDS.md). */
+typedef struct gesta_event_flag { uint32_t bit; const char *name; } gesta_event_flag;
+#define GESTA_EVENT_FLAG_COUNT 10
+extern const gesta_event_flag gesta_event_flags[GESTA_EVENT_FLAG_COUNT];
+
 /** "jsonl", "table", "gdelt", "petrarch-xml", "conllu" → format, or -1. */
 int gesta_output_format_parse(const char *name);
 
