@@ -184,6 +184,9 @@ void dict_problem(dict_ctx *c, const char *fmt, ...) __attribute__((format(print
 int dict_each_line(dict_ctx *c, const char *path, int (*fn)(dict_ctx *c, char *line, size_t len));
 /** Cuts a "#" comment (and "<!-- -->" lines) off, trims; returns the new length. */
 size_t dict_strip(char *line, size_t len);
+/** dict_strip, then the line's content without leading white space: *len bytes at the
+ *  returned pointer (*n becomes the stripped length); NULL when nothing is left. */
+char *dict_content(char *line, size_t *n, size_t *len);
 /** Interns a word (lower-cased, copied). */
 uint32_t dict_word(struct gesta_dicts *d, const char *w, size_t n);
 /** Looks a lower-case word up; NO_WORD when no dictionary uses it. */

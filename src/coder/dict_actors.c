@@ -101,12 +101,9 @@ static int actor_line(dict_ctx *c, char *s, size_t n) {
     int indented = n && (s[0] == '\t' || s[0] == ' ');
     char *semi = memchr(s, ';', n);
     if (semi) { *semi = 0; n = (size_t)(semi - s); }
-    n = dict_strip(s, n);
-    size_t i = 0;
-    while (i < n && isspace((unsigned char)s[i])) i++;
-    if (i == n) return 0;
-    char *p = s + i;
-    size_t pn = n - i;
+    size_t pn;
+    char *p = dict_content(s, &n, &pn);
+    if (!p) return 0;
     if (p[0] == '[') {
         /* a date restriction (or bare default code) for the current entry */
         char *close = memchr(p, ']', pn);

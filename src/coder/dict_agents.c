@@ -88,12 +88,9 @@ static int expand(dict_ctx *c, const char *s, size_t n, uint32_t entry, int plur
 static int agent_line(dict_ctx *c, char *s, size_t n) {
     agent_load *al = c->state;
     struct gesta_dicts *d = c->d;
-    n = dict_strip(s, n);
-    size_t i = 0;
-    while (i < n && isspace((unsigned char)s[i])) i++;
-    if (i == n) return 0;
-    char *p = s + i;
-    size_t pn = n - i;
+    size_t pn;
+    char *p = dict_content(s, &n, &pn);
+    if (!p) return 0;
     if (p[0] == '!' && memchr(p, '=', pn) && !memchr(p, '[', pn)) {
         char *eq = memchr(p, '=', pn);
         char *e2 = memchr(p + 1, '!', pn - 1);
@@ -184,14 +181,11 @@ static int discard_line(dict_ctx *c, char *s, size_t n) {
     struct gesta_dicts *d = c->d;
     char *semi = memchr(s, ';', n);
     if (semi) { *semi = 0; n = (size_t)(semi - s); }
-    n = dict_strip(s, n);
-    size_t i = 0;
-    while (i < n && isspace((unsigned char)s[i])) i++;
-    if (i == n) return 0;
-    int story = s[i] == '+';
-    if (story) i++;
-    char *p = s + i;
-    size_t pn = n - i;
+    size_t pn;
+    char *p = dict_content(s, &n, &pn);
+    if (!p) return 0;
+    int story = p[0] == '+';
+    if (story) p++, pn--;
     if (memchr(p, '[', pn)) { dict_problem(c, "discard phrases take no [code]"); return 0; }
     int stem = !(pn && p[pn - 1] == '_');
     while (pn && p[pn - 1] == '_') pn--;
@@ -280,12 +274,9 @@ static int issue_expand(dict_ctx *c, char **words, int nw, int k, uint32_t *acc,
 
 static int issue_line(dict_ctx *c, char *s, size_t n) {
     struct gesta_dicts *d = c->d;
-    n = dict_strip(s, n);
-    size_t i = 0;
-    while (i < n && isspace((unsigned char)s[i])) i++;
-    if (i == n) return 0;
-    char *p = s + i;
-    size_t pn = n - i;
+    size_t pn;
+    char *p = dict_content(s, &n, &pn);
+    if (!p) return 0;
     if (p[0] == '<') return 0; /* <ISSUE CATEGORY=...> grouping tags */
     int ignore = 0;
     while (pn && p[0] == '~') { ignore = 1; p++; pn--; }

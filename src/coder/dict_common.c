@@ -56,6 +56,15 @@ int dict_each_line(dict_ctx *c, const char *path, int (*fn)(dict_ctx *c, char *l
     return rc < 0 ? rc : 0;
 }
 
+char *dict_content(char *s, size_t *n, size_t *len) {
+    *n = dict_strip(s, *n);
+    size_t i = 0;
+    while (i < *n && isspace((unsigned char)s[i])) i++;
+    if (i == *n) return NULL;
+    *len = *n - i;
+    return s + i;
+}
+
 size_t dict_strip(char *s, size_t n) {
     /* HTML-style comment lines: <!-- ... --> */
     size_t i = 0;

@@ -478,12 +478,9 @@ typedef struct verb_load { syn_state syn; int in_syn; } verb_load;
 static int verbs_line(dict_ctx *c, char *s, size_t n) {
     verb_load *vl = c->state;
     struct gesta_dicts *d = c->d;
-    n = dict_strip(s, n);
-    size_t i = 0;
-    while (i < n && isspace((unsigned char)s[i])) i++;
-    if (i == n) return 0;
-    char *p = s + i;
-    size_t pn = n - i;
+    size_t pn;
+    char *p = dict_content(s, &n, &pn);
+    if (!p) return 0;
     if (pn >= 3 && !strncmp(p, "---", 3)) {
         vl->in_syn = 0;
         /* --- NAME [CODE] --- */
