@@ -53,6 +53,10 @@ const char *cli_extra(const cli_opts *o, const char *name);
 /** Prints "gesta: FILE:LINE:COL: message" on stderr. */
 void cli_report(const gesta_error *err);
 void cli_diag(void *ctx, const gesta_error *err);
+/** The reader's next document into *doc: 1, or 0 at the end of the input. A record
+ *  that cannot be read is reported and skipped (*status becomes CLI_EXIT_SOME_BAD);
+ *  a read or memory error also ends the input. */
+int cli_next_doc(gesta_reader *r, gesta_doc **doc, int *status);
 
 /** Loads an engine for the options; prints warnings; returns NULL on failure (message printed). */
 gesta_engine *cli_engine(const cli_opts *o, int load_model, int load_dicts, const char *env_from_file);

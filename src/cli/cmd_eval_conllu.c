@@ -67,16 +67,8 @@ static int run_gold_tok(const cli_opts *o, const gesta_engine *e, gesta_cu_corpu
         return CLI_EXIT_USAGE;
     }
     int status = CLI_EXIT_OK;
-    for (;;) {
-        gesta_doc *doc;
-        int rc = gesta_reader_next(r, &doc, &err);
-        if (rc == GESTA_EOF) break;
-        if (rc < 0) {
-            cli_report(&err);
-            status = CLI_EXIT_SOME_BAD;
-            if (rc == GESTA_EIO || rc == GESTA_ENOMEM) break;
-            continue;
-        }
+    gesta_doc *doc;
+    while (cli_next_doc(r, &doc, &status)) {
         for (uint32_t i = 0; i < doc->ntok; i++) {
             gesta_tok *t = &doc->toks[i];
             t->lemma = t->xpos = t->feats = t->deprel = NULL;
@@ -84,7 +76,7 @@ static int run_gold_tok(const cli_opts *o, const gesta_engine *e, gesta_cu_corpu
             t->head = -1;
         }
         for (uint32_t i = 0; i < doc->nsent; i++) doc->sents[i].tagged = doc->sents[i].parsed = doc->sents[i].given_parse = 0;
-        rc = gesta_process(e, doc, &err);
+        int rc = gesta_process(e, doc, &err);
         if (rc == GESTA_OK) rc = gesta_cu_add_doc(sys, doc);
         if (rc < 0) {
             fprintf(stderr, "gesta eval: document %s: %s\n", doc->id, gesta_strerror(rc));

@@ -89,16 +89,8 @@ int cli_run(const cli_opts *o, const gesta_engine *e, cli_doc_fn fn, cli_after_f
             status = CLI_EXIT_SOME_BAD;
             continue;
         }
-        for (;;) {
-            gesta_doc *doc;
-            int rc = gesta_reader_next(r, &doc, &err);
-            if (rc == GESTA_EOF) break;
-            if (rc < 0) {
-                cli_report(&err);
-                status = CLI_EXIT_SOME_BAD;
-                if (rc == GESTA_EIO || rc == GESTA_ENOMEM) break;
-                continue;
-            }
+        gesta_doc *doc;
+        while (cli_next_doc(r, &doc, &status)) {
             b->jobs[b->n++].doc = doc;
             if (b->n == BATCH && flush_batch(b, o->jobs, out, after, ctx)) status = CLI_EXIT_SOME_BAD;
         }
@@ -109,6 +101,18 @@ int cli_run(const cli_opts *o, const gesta_engine *e, cli_doc_fn fn, cli_after_f
     free(b);
     fflush(out);
     return status;
+}
+
+int cli_next_doc(gesta_reader *r, gesta_doc **doc, int *status) {
+    gesta_error err = {0};
+    for (;;) {
+        int rc = gesta_reader_next(r, doc, &err);
+        if (rc == GESTA_EOF) return 0;
+        if (rc >= 0) return 1;
+        cli_report(&err);
+        *status = CLI_EXIT_SOME_BAD;
+        if (rc == GESTA_EIO || rc == GESTA_ENOMEM) return 0;
+    }
 }
 
 gesta_engine *cli_engine(const cli_opts *o, int load_model, int load_dicts, const char *env_from_file) {
