@@ -161,7 +161,7 @@ static void test_shared(const char *shared, const char *rel, int penn) {
             toks++;
             aligned += d->toks[i].end > d->toks[i].start;
         }
-        if (penn && !strcmp(d->id, "DEMO-00")) { /* Arnor is about to restore full diplomatic ties with Gondor ... */
+        if (penn && !strcmp(d->id, "DEMO-00")) { /* the suite's first record: Arnor (subject) restores ties (object) */
             CHECK_DEP(d, "Arnor", "nsubj", "restore");
             CHECK_DEP(d, "ties", "obj", "restore");
             demo_checked = 1;
