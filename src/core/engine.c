@@ -57,7 +57,7 @@ int gesta_engine_new(gesta_engine **out, const gesta_engine_options *opts, gesta
 
     int rc = GESTA_OK;
     if ((rc = gesta_ontology_load(&e->ontology, err)) < 0) goto fail;
-    if (opts->parse_search > 64) {
+    if (opts->parse_search < -1 || opts->parse_search > 64) {
         rc = gesta_error_set(err, GESTA_EUSAGE, NULL, 0, 0, "parse_search %d is out of range (-1 to 64)",
                              opts->parse_search);
         goto fail;

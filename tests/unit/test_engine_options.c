@@ -50,7 +50,7 @@ int main(void) {
     CHECK_INT(gesta_engine_new(&e, &old, &err), GESTA_EUSAGE);
     CHECK(strstr(err.message, "version") != NULL);
 
-    int bad[] = {65, 1000};
+    int bad[] = {65, 1000, -2};
     for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
         gesta_engine_options o = GESTA_ENGINE_OPTIONS_INIT;
         o.load_dictionaries = 0;
